@@ -1,0 +1,150 @@
+"""The `eventwire` command line."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from eventwire import outputs
+from eventwire.store import Store, StoreError, resolve_db_path
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Sourced political event records from raw, noisy news pages.")
+stdout = Console()
+stderr = Console(stderr=True)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file [default: $EVENTWIRE_DB or ./eventwire.duckdb]")]
+
+
+class ArticleFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class EventFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def open_store(db: Path | None, read_only: bool) -> Store:
+    try:
+        return Store(resolve_db_path(db), read_only=read_only)
+    except StoreError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs: .txt .html .warc(.gz) .jsonl")],
+    db: DbOption = None,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry CSV (organizations.csv columns)")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction")] = 16,
+) -> None:
+    """Read pages, extract articles and events, and store them. Bad inputs are reported and skipped."""
+    from eventwire.pipeline import Pipeline, ingest as run_ingest
+
+    for path in actors or []:
+        if not path.is_file():
+            stderr.print(f"[red]error:[/red] {path}: actor file not found", highlight=False)
+            raise typer.Exit(2)
+    store = open_store(db, read_only=False)
+
+    def report_error(error: Any) -> None:
+        stderr.print(f"[yellow]skipped[/yellow] {error}", highlight=False, markup=True, soft_wrap=True)
+
+    with store:
+        pipeline = Pipeline(actors or [])
+        if stderr.is_terminal:
+            columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("inputs"), TimeElapsedColumn())
+            with Progress(*columns, console=stderr, transient=True) as progress:
+                task = progress.add_task("ingest", total=None)
+                report = run_ingest(paths, store, pipeline=pipeline, batch_size=batch_size, on_error=report_error,
+                                    on_progress=lambda n: progress.advance(task, n))
+        else:
+            done = 0
+
+            def log_progress(n: int) -> None:
+                nonlocal done
+                done += n
+                print(f"ingest: {done} inputs read", file=sys.stderr)
+
+            report = run_ingest(paths, store, pipeline=pipeline, batch_size=batch_size,
+                                on_error=report_error, on_progress=log_progress)
+    stderr.print(f"ingested {report.documents} new documents ({report.unchanged} already stored): "
+                 f"{report.articles} articles, {report.events} events; {len(report.errors)} inputs skipped",
+                 highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.jsonl,
+    source: Annotated[str | None, typer.Option(help="Only articles from this source path or URL")] = None,
+) -> None:
+    """List stored articles (JSONL follows the record contract)."""
+    with open_store(db, read_only=True) as store:
+        records = store.articles(source=source)
+        if format is ArticleFormat.jsonl:
+            outputs.write_jsonl(records, sys.stdout)
+        else:
+            stdout.print(outputs.articles_table(records))
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    format: Annotated[EventFormat, typer.Option("--format", "-f")] = EventFormat.jsonl,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. RUS")] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
+) -> None:
+    """List stored events (JSONL follows the record contract)."""
+    with open_store(db, read_only=True) as store:
+        records = store.events(type=type, actor=actor, limit=limit)
+        if format is EventFormat.jsonl:
+            outputs.write_jsonl(records, sys.stdout)
+        elif format is EventFormat.csv:
+            outputs.write_events_csv(records, sys.stdout)
+        else:
+            stdout.print(outputs.events_table(records))
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    examples: Annotated[int, typer.Option(min=0, help="How many example events to show")] = 8,
+) -> None:
+    """Summarise the database: articles per page, events by type, example events with evidence."""
+    with open_store(db, read_only=True) as store:
+        summary = store.stats()
+        samples = pick_examples(store.events(), examples)
+    outputs.print_summary(stdout, summary, samples)
+
+
+def pick_examples(events: Any, count: int) -> list[dict[str, Any]]:
+    """The most confident event of each type, then of each type again, up to `count`."""
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        by_type.setdefault(event["type"], []).append(event)
+    ranked = [sorted(items, key=lambda e: -e["confidence"]) for items in by_type.values()]
+    picked: list[dict[str, Any]] = []
+    round_ = 0
+    while len(picked) < count and any(round_ < len(items) for items in ranked):
+        picked += [items[round_] for items in ranked if round_ < len(items)][:count - len(picked)]
+        round_ += 1
+    return picked
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,237 @@
+"""Events: PLOVER events from the dependency parse of one sentence at a time.
+
+Participants come only from the trigger's own sentence (the parse tree never crosses it), so an
+actor is never stitched from one sentence to an action in another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors import Resolver
+from eventwire.events.lexicon import Lexicon, Trigger
+from eventwire.model import Actor, Attribution, Event, Evidence, stable_id
+from eventwire.nlp import AnnotatedArticle, ParsedSentence
+
+SUBJECT_DEPS = {"nsubj"}
+RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}
+NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "toward", "into", "to"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl"}
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon, resolver: Resolver) -> None:
+        self.lexicon = lexicon
+        self.resolver = resolver
+
+    def extract(self, annotated: AnnotatedArticle) -> list[Event]:
+        events: list[Event] = []
+        seen: set[str] = set()
+        for sentence in annotated.sentences:
+            for sent in sentence.doc.sents:
+                for event in self.sentence_events(annotated, sentence, sent):
+                    if event.id not in seen:
+                        seen.add(event.id)
+                        events.append(event)
+        return events
+
+    def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
+                        sent: Span) -> Iterator[Event]:
+        for token in sent:
+            trigger = self.verb_trigger(token) or self.noun_trigger(token)
+            if trigger is None:
+                continue
+            if token.pos_ in ("VERB", "AUX"):
+                actors, recipients = self.verb_participants(token)
+                clause = token
+            else:
+                actors, recipients = self.noun_participants(token, trigger)
+                clause = token.head if self.governed_by_light_verb(token) else token
+            actors = [a for a in actors if a is not None]
+            recipients = [r for r in recipients if r is not None]
+            if not any(is_resolved(p) for p in actors + recipients):
+                continue
+            yield self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause)
+
+    # --- triggers -----------------------------------------------------------------------
+
+    def verb_trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ != "VERB":
+            return None
+        candidates = self.lexicon.verbs.get(token.lemma_.lower())
+        if not candidates:
+            return None
+        attached = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+        for trigger in candidates:
+            if len(trigger.words) == 1 or trigger.words[1] in attached:
+                if token.lemma_.lower() in self.lexicon.light_verbs and self.carries_noun_trigger(token):
+                    return None  # "struck a deal", "signed an agreement": the noun is the event
+                return trigger
+        return None
+
+    def noun_trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for key in {token.lower_, token.lemma_.lower()}:
+            for trigger in self.lexicon.nouns.get(key, ()):
+                before = trigger.words[:-1]
+                start = token.i - len(before)
+                if start >= token.sent.start and tuple(t.lower_ for t in token.doc[start:token.i]) == before:
+                    return trigger
+        return None
+
+    def carries_noun_trigger(self, verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_trigger(c) for c in verb.children)
+
+    def governed_by_light_verb(self, noun: Token) -> bool:
+        return (noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
+                and noun.head.lemma_.lower() in self.lexicon.light_verbs)
+
+    # --- participants -------------------------------------------------------------------
+
+    def verb_participants(self, verb: Token) -> tuple[list[Actor | None], list[Actor | None]]:
+        children = list(verb.children)
+        passive = [c for c in children if c.dep_ == "nsubjpass"]
+        if passive:
+            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            actor_tokens, recipient_tokens = agents, passive
+        else:
+            actor_tokens = [c for c in children if c.dep_ in SUBJECT_DEPS]
+            recipient_tokens = [c for c in children if c.dep_ == "dobj"] or [
+                g for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+        actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
+        return self.resolve_all(actor_tokens), self.resolve_all(recipient_tokens)
+
+    def inherited_subject(self, verb: Token) -> list[Token]:
+        """Subject of the governing clause: "X agreed to withdraw", "X attacked A and shelled B"."""
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head is head:
+                return []
+            if head.dep_ in ("relcl", "acl"):
+                return [head.head]  # "fighters who attacked": the noun the clause describes
+            head = head.head
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return [self.antecedent(s) for s in subjects]
+        return []
+
+    @staticmethod
+    def antecedent(token: Token) -> Token:
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return token.head.head
+        return token
+
+    def noun_participants(self, noun: Token, trigger: Trigger) -> tuple[list[Actor | None], list[Actor | None]]:
+        actor_tokens: list[Token] = []
+        recipient_tokens: list[Token] = []
+        phrase_start = noun.i - len(trigger.words) + 1
+        for child in noun.children:
+            if child.dep_ == "poss":
+                actor_tokens.append(child)
+            elif child.dep_ in ("amod", "compound") and child.i < phrase_start:
+                actor = self.resolver.resolve(noun.doc[child.left_edge.i:child.i + 1])
+                if actor is not None and actor.code:
+                    actor_tokens.append(child)
+            elif child.dep_ == "prep":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if child.lower_ == "by":
+                    actor_tokens += objects
+                elif child.lower_ == "between" and objects:
+                    actor_tokens.append(objects[0])
+                    recipient_tokens += list(objects[0].conjuncts)
+                elif child.lower_ in NOUN_RECIPIENT_PREPS:
+                    recipient_tokens += objects
+        if not actor_tokens and self.governed_by_light_verb(noun):
+            verb = noun.head
+            if noun.dep_ == "nsubjpass":
+                actor_tokens = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            else:
+                actor_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] \
+                    or self.inherited_subject(verb)
+        return self.resolve_all(actor_tokens), self.resolve_all(recipient_tokens)
+
+    def resolve_all(self, tokens: list[Token]) -> list[Actor | None]:
+        """Each token and its coordinated partners ("the Russians and the Syrians")."""
+        out: list[Actor | None] = []
+        seen: set[int] = set()
+        for token in tokens:
+            for member in (token, *token.conjuncts):
+                if member.i not in seen:
+                    seen.add(member.i)
+                    out.append(self.resolver.resolve(participant_span(member)))
+        return out
+
+    # --- the record ---------------------------------------------------------------------
+
+    def make_event(self, annotated: AnnotatedArticle, sentence: ParsedSentence, sent: Span, token: Token,
+                   trigger: Trigger, actors: list[Actor], recipients: list[Actor], clause: Token) -> Event:
+        article = annotated.article
+        evidence = evidence_for(article.evidence_source or article.source, sentence, sent)
+        modality = self.modality_of(clause)
+        attribution = self.attribution_of(clause)
+        filled = sum((any(is_resolved(a) for a in actors), any(is_resolved(r) for r in recipients)))
+        confidence = round(0.5 + 0.2 * filled + (0.1 if token.pos_ == "VERB" else 0.0), 2)
+        trigger_text = sent.doc[token.i - len(trigger.words) + 1:token.i + 1].text \
+            if token.pos_ != "VERB" else token.text
+        return Event(
+            id=stable_id("e", article.id, evidence.line, evidence.start, token.i, trigger.type),
+            article_id=article.id, type=trigger.type, mode=trigger.mode, actor=actors,
+            recipient=recipients, evidence=evidence, modality=modality, attribution=attribution,
+            confidence=confidence, trigger=trigger_text)
+
+    def modality_of(self, clause: Token) -> str:
+        for child in clause.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+                return "negated"
+        for child in clause.children:
+            if child.dep_ == "aux" and child.lower_ in self.lexicon.modality:
+                return self.lexicon.modality[child.lower_]
+        return "actual"
+
+    def attribution_of(self, clause: Token) -> Attribution:
+        """An event in a clause governed by a verb of saying is that speaker's report or claim."""
+        if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
+            stance = self.lexicon.reporting.get(clause.head.lemma_.lower())
+            if stance:
+                speakers = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+                speaker = self.resolver.resolve(participant_span(speakers[0])) if speakers else None
+                return Attribution(source=speaker.name or speaker.text if speaker else None, stance=stance)
+        return Attribution()
+
+
+def participant_span(token: Token) -> Span:
+    """The noun phrase a participant token heads: its left modifiers, plus an "of" phrase."""
+    doc = token.doc
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "flat") and child.i == end:
+            end = child.i + 1
+    start = token.left_edge.i if token.left_edge.i >= token.sent.start else token.i
+    while start < token.i and doc[start].dep_ in ("cc", "punct", "preconj"):
+        start += 1
+    return doc[start:end]
+
+
+def is_resolved(actor: Actor) -> bool:
+    return bool(actor.code or actor.sector or actor.name)
+
+
+def evidence_for(source: str, sentence: ParsedSentence, sent: Span) -> Evidence:
+    """The sentence located in the source: `line` is where it starts, offsets count from there."""
+    paragraph = sentence.paragraph
+    offset = sentence.start + sent.start_char  # within the paragraph text
+    text = sent.text.rstrip()
+    before = paragraph.text[:offset]
+    newlines = before.count("\n")
+    if newlines:
+        start = offset - (before.rfind("\n") + 1)
+    else:
+        start = paragraph.column + offset
+    return Evidence(text=text, source=source, line=paragraph.line + newlines, start=start, end=start + len(text))

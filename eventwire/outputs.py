@@ -1,0 +1,101 @@
+"""Outputs: the record contract as JSONL and CSV, and readable tables for a terminal."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+EVENT_CSV_COLUMNS = ["id", "article_id", "type", "mode", "actor_codes", "actor_text", "recipient_codes",
+                     "recipient_text", "date", "date_precision", "stance", "attribution_source", "modality",
+                     "evidence_source", "evidence_line", "evidence_start", "evidence_end", "evidence_text",
+                     "confidence", "cluster_id"]
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def participants(items: list[dict[str, Any]], field: str) -> str:
+    return "; ".join(str(p[field]) for p in items if p.get(field))
+
+
+def write_events_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.writer(out)
+    writer.writerow(EVENT_CSV_COLUMNS)
+    count = 0
+    for e in events:
+        ev = e["evidence"]
+        writer.writerow([
+            e["id"], e["article_id"], e["type"], e["mode"], participants(e["actor"], "code"),
+            participants(e["actor"], "text"), participants(e["recipient"], "code"),
+            participants(e["recipient"], "text"), e["date"], e["date_precision"], e["attribution"]["stance"],
+            e["attribution"]["source"], e["modality"], ev["source"], ev["line"], ev["start"], ev["end"],
+            ev["text"], e["confidence"], e["cluster_id"]])
+        count += 1
+    return count
+
+
+def who(items: list[dict[str, Any]]) -> str:
+    """"the US air force [USA MIL]" for a participant list."""
+    parts = []
+    for p in items:
+        code = " ".join(x for x in (p.get("code"), p.get("sector")) if x)
+        parts.append(f"{p['text']} [{code}]" if code else p["text"])
+    return ", ".join(parts) or "-"
+
+
+def events_table(events: Iterable[dict[str, Any]], title: str = "Events") -> Table:
+    table = Table(title=title, show_lines=True, expand=True)
+    table.add_column("type", style="bold", no_wrap=True)
+    table.add_column("actor")
+    table.add_column("recipient")
+    table.add_column("modality / stance", no_wrap=True)
+    table.add_column("evidence (file:line)", ratio=3)
+    for e in events:
+        ev = e["evidence"]
+        stance = e["attribution"]["stance"]
+        if e["attribution"]["source"]:
+            stance += f" by {e['attribution']['source']}"
+        table.add_row(f"{e['type']}" + (f"\n{e['mode']}" if e["mode"] else ""), who(e["actor"]),
+                      who(e["recipient"]), f"{e['modality']}\n{stance}",
+                      f"{ev['text']}\n[dim]{ev['source']}:{ev['line']}[/dim]")
+    return table
+
+
+def articles_table(articles: Iterable[dict[str, Any]]) -> Table:
+    table = Table(title="Articles", expand=True)
+    for column in ("source", "title", "authors", "published", "kind", "paragraphs", "comments"):
+        table.add_column(column)
+    for a in articles:
+        table.add_row(a["source"], a["title"] or "-", ", ".join(a["authors"]) or "-",
+                      a["published"] or "-", a["kind"], str(len(a["paragraphs"])), str(len(a["comments"])))
+    return table
+
+
+def print_summary(console: Console, stats: dict[str, Any], sample_events: list[dict[str, Any]]) -> None:
+    console.print(f"[bold]{stats['documents']}[/bold] documents, [bold]{stats['articles']}[/bold] articles, "
+                  f"[bold]{stats['events']}[/bold] events, {stats['comments']} reader comments kept apart")
+    pages = Table(title="Articles and events per page")
+    pages.add_column("page")
+    pages.add_column("articles", justify="right")
+    pages.add_column("events", justify="right")
+    for source, count in stats["articles_by_source"].items():
+        pages.add_row(source, str(count), str(stats["events_by_source"].get(source, 0)))
+    console.print(pages)
+    types = Table(title="Events by type")
+    types.add_column("type")
+    types.add_column("events", justify="right")
+    for type_, count in stats["events_by_type"].items():
+        types.add_row(type_, str(count))
+    console.print(types)
+    if sample_events:
+        console.print(events_table(sample_events, title="A few events with their evidence"))

@@ -1,0 +1,114 @@
+"""The ingest pipeline: sources → pages → nlp → actors → events → store, in bounded batches.
+
+Memory stays bounded by the batch size; each batch is one store transaction. A document that
+breaks a stage is reported as an InputError and the rest of its batch still lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.actors import Resolver, registry_with
+from eventwire.events import EventExtractor, load_lexicon
+from eventwire.model import Article, Document, Event
+from eventwire.nlp import annotate
+from eventwire.pages import extract_articles
+from eventwire.sources import InputError, read_inputs
+from eventwire.store import Store
+
+BATCH_DOCUMENTS = 16
+
+
+@dataclass
+class IngestReport:
+    documents: int = 0  # new documents stored
+    unchanged: int = 0  # already in the database (same bytes), skipped
+    articles: int = 0
+    events: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+ProcessedDocument = tuple[Document, list[Article], dict[str, int], list[Event]]
+
+
+class Pipeline:
+    """The stages from a Document to its articles and events, with nothing stored."""
+
+    def __init__(self, actor_files: Iterable[Path] = ()) -> None:
+        self.lexicon = load_lexicon()
+        self.extractor = EventExtractor(self.lexicon, Resolver(registry_with(actor_files)))
+
+    def process(self, documents: list[Document]) -> list[ProcessedDocument]:
+        articles = {d.id: extract_articles(d) for d in documents}
+        flat = [a for d in documents for a in articles[d.id]]
+        annotated = {item.article.id: item for item in annotate(flat, self.lexicon.is_candidate)}
+        out: list[ProcessedDocument] = []
+        for document in documents:
+            counts = {a.id: annotated[a.id].sentence_count for a in articles[document.id]}
+            events = [e for a in articles[document.id] for e in self.extractor.extract(annotated[a.id])]
+            out.append((document, articles[document.id], counts, events))
+        return out
+
+    def process_isolated(self, documents: list[Document]) -> Iterator[ProcessedDocument | InputError]:
+        """The batch at once; if it fails, each document alone so one bad page costs only itself."""
+        try:
+            yield from self.process(documents)
+            return
+        except Exception:  # noqa: BLE001 - retried one by one below to name the culprit
+            pass
+        for document in documents:
+            try:
+                yield from self.process([document])
+            except Exception as exc:  # noqa: BLE001 - reported, the run goes on
+                where = document.locator
+                yield InputError(document.source, f"processing failed: {type(exc).__name__}: {exc}", where)
+
+
+def batched_documents(paths: Iterable[str], size: int) -> Iterator[list[Document | InputError]]:
+    batch: list[Document | InputError] = []
+    for item in read_inputs(paths):
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = None,
+           batch_size: int = BATCH_DOCUMENTS,
+           on_error: Callable[[InputError], None] | None = None,
+           on_progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Store what the paths hold; `on_error` hears of each bad input, `on_progress` of each batch."""
+    pipeline = pipeline or Pipeline()
+    report = IngestReport()
+    for batch in batched_documents(paths, batch_size):
+        errors = [item for item in batch if isinstance(item, InputError)]
+        documents = [item for item in batch if isinstance(item, Document)]
+        known = store.known_documents(d.id for d in documents)
+        fresh: dict[str, Document] = {}
+        for document in documents:
+            if document.id in known or document.id in fresh:
+                report.unchanged += 1
+            else:
+                fresh[document.id] = document
+        processed: list[ProcessedDocument] = []
+        for result in pipeline.process_isolated(list(fresh.values())):
+            if isinstance(result, InputError):
+                errors.append(result)
+            else:
+                processed.append(result)
+        store.write_batch(processed)
+        for document, articles, _, events in processed:
+            report.documents += 1
+            report.articles += len(articles)
+            report.events += len(events)
+        report.errors += errors
+        if on_error:
+            for error in errors:
+                on_error(error)
+        if on_progress:
+            on_progress(len(batch))
+    return report

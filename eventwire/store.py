@@ -1,0 +1,226 @@
+"""Store: an embedded DuckDB file with a versioned schema.
+
+Nested parts of the record (participants, paragraphs, evidence) are kept as JSON next to flat
+columns for filtering, so every record reads back exactly as the contract says. Each batch is
+written in one transaction together with its documents, so a killed run leaves whole documents
+or nothing, and re-ingesting the same bytes is a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire.model import Article, Document, Event
+
+DEFAULT_DB = "eventwire.duckdb"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER NOT NULL,
+    applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, locator VARCHAR, format VARCHAR NOT NULL,
+    url VARCHAR, content_hash VARCHAR NOT NULL, content VARCHAR NOT NULL,
+    article_count INTEGER NOT NULL, ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, document_id VARCHAR NOT NULL, source VARCHAR NOT NULL, site VARCHAR,
+    title VARCHAR, standfirst VARCHAR, authors VARCHAR[], syndicated_from VARCHAR,
+    published VARCHAR, published_precision VARCHAR, published_basis VARCHAR, kind VARCHAR,
+    language VARCHAR, paragraphs JSON, comments JSON, sentence_count INTEGER
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
+    actor JSON, recipient JSON, actor_codes VARCHAR[], recipient_codes VARCHAR[],
+    date VARCHAR, date_precision VARCHAR, location JSON,
+    attribution_source VARCHAR, stance VARCHAR, modality VARCHAR,
+    evidence JSON, evidence_text VARCHAR, confidence DOUBLE, cluster_id VARCHAR, trigger VARCHAR
+);
+"""
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
+    return Path(db or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB)
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database; run `eventwire ingest` first")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+        if not read_only:
+            self.migrate()
+        else:
+            self.check_version()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema -------------------------------------------------------------------------
+
+    def version(self) -> int | None:
+        has_table = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        if not has_table:
+            return None
+        return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+    def check_version(self) -> None:
+        version = self.version()
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version}, this eventwire reads {SCHEMA_VERSION}")
+
+    def migrate(self) -> None:
+        version = self.version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this eventwire "
+                             f"({SCHEMA_VERSION}); upgrade eventwire")
+        if version is None:
+            self.con.execute("BEGIN")
+            self.con.execute(SCHEMA)
+            self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+            self.con.execute("COMMIT")
+
+    # --- writing ------------------------------------------------------------------------
+
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        ids = list(set(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)", [ids]).fetchall()
+        return {row[0] for row in rows}
+
+    def write_batch(self, batch: list[tuple[Document, list[Article], dict[str, int], list[Event]]]) -> None:
+        """Documents with their articles and events, all or nothing."""
+        con = self.con
+        con.execute("BEGIN")
+        try:
+            for document, articles, sentence_counts, events in batch:
+                con.execute(
+                    "INSERT OR IGNORE INTO documents (id, source, locator, format, url, content_hash, content,"
+                    " article_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [document.id, document.source, document.locator, document.format, document.url,
+                     document.content_hash, document.content, len(articles)])
+                if articles:
+                    con.executemany(
+                        "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [article_row(a, sentence_counts.get(a.id, 0)) for a in articles])
+                if events:
+                    con.executemany(
+                        "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [event_row(e) for e in events])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    # --- reading ------------------------------------------------------------------------
+
+    def articles(self, source: str | None = None) -> Iterator[dict[str, Any]]:
+        sql = ("SELECT id, document_id, source, site, title, standfirst, authors, syndicated_from, published,"
+               " published_precision, published_basis, kind, language, paragraphs, comments FROM articles")
+        params: list[Any] = []
+        if source:
+            sql += " WHERE source = ?"
+            params.append(source)
+        sql += " ORDER BY source, id"
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(1000):
+            for row in rows:
+                record = dict(zip(names, row))
+                record["authors"] = list(record["authors"] or [])
+                record["paragraphs"] = json.loads(record["paragraphs"])
+                record["comments"] = json.loads(record["comments"])
+                yield record
+
+    def events(self, type: str | None = None, actor: str | None = None,
+               limit: int | None = None) -> Iterator[dict[str, Any]]:
+        sql = ("SELECT id, article_id, type, mode, actor, recipient, date, date_precision, location,"
+               " attribution_source, stance, modality, evidence, confidence, cluster_id, trigger FROM events")
+        where: list[str] = []
+        params: list[Any] = []
+        if type:
+            where.append("type = ?")
+            params.append(type.upper())
+        if actor:
+            where.append("list_contains(actor_codes, ?)")
+            params.append(actor.upper())
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY article_id, json_extract(evidence, '$.line')::INTEGER, json_extract(evidence, '$.start')::INTEGER, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        cursor = self.con.execute(sql, params)
+        while rows := cursor.fetchmany(1000):
+            for (id_, article_id, type_, mode, actor_json, recipient_json, date, date_precision, location,
+                 attribution_source, stance, modality, evidence, confidence, cluster_id, trigger) in rows:
+                yield {
+                    "id": id_, "article_id": article_id, "type": type_, "mode": mode,
+                    "actor": json.loads(actor_json), "recipient": json.loads(recipient_json),
+                    "date": date, "date_precision": date_precision,
+                    "location": json.loads(location) if location else None,
+                    "attribution": {"source": attribution_source, "stance": stance},
+                    "modality": modality, "evidence": json.loads(evidence),
+                    "confidence": confidence, "cluster_id": cluster_id, "trigger": trigger,
+                }
+
+    def stats(self) -> dict[str, Any]:
+        con = self.con
+        return {
+            "documents": con.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "articles": con.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
+            "comments": con.execute("SELECT coalesce(sum(json_array_length(comments)), 0) FROM articles").fetchone()[0],
+            "events_by_type": dict(con.execute(
+                "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()),
+            "articles_by_source": dict(con.execute(
+                "SELECT source, count(*) FROM articles GROUP BY source ORDER BY source").fetchall()),
+            "events_by_source": dict(con.execute(
+                "SELECT a.source, count(*) FROM events e JOIN articles a ON e.article_id = a.id"
+                " GROUP BY a.source ORDER BY a.source").fetchall()),
+        }
+
+
+def article_row(article: Article, sentence_count: int) -> list[Any]:
+    record = article.to_dict()
+    return [record["id"], record["document_id"], record["source"], record["site"], record["title"],
+            record["standfirst"], record["authors"], record["syndicated_from"], record["published"],
+            record["published_precision"], record["published_basis"], record["kind"], record["language"],
+            json.dumps(record["paragraphs"], ensure_ascii=False), json.dumps(record["comments"], ensure_ascii=False),
+            sentence_count]
+
+
+def event_row(event: Event) -> list[Any]:
+    record = event.to_dict()
+    return [record["id"], record["article_id"], record["type"], record["mode"],
+            json.dumps(record["actor"], ensure_ascii=False), json.dumps(record["recipient"], ensure_ascii=False),
+            [a["code"] for a in record["actor"] if a["code"]], [r["code"] for r in record["recipient"] if r["code"]],
+            record["date"], record["date_precision"],
+            json.dumps(record["location"], ensure_ascii=False) if record["location"] else None,
+            record["attribution"]["source"], record["attribution"]["stance"], record["modality"],
+            json.dumps(record["evidence"], ensure_ascii=False), record["evidence"]["text"],
+            record["confidence"], record["cluster_id"], record["trigger"]]
