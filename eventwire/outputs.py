@@ -55,11 +55,11 @@ def who(items: list[dict[str, Any]]) -> str:
 
 def events_table(events: Iterable[dict[str, Any]], title: str = "Events") -> Table:
     table = Table(title=title, show_lines=True, expand=True)
-    table.add_column("type", style="bold", no_wrap=True)
-    table.add_column("actor")
-    table.add_column("recipient")
-    table.add_column("modality / stance", no_wrap=True)
-    table.add_column("evidence (file:line)", ratio=3)
+    table.add_column("type", style="bold", ratio=1, min_width=8)
+    table.add_column("actor", ratio=1)
+    table.add_column("recipient", ratio=1)
+    table.add_column("modality / stance", ratio=1)
+    table.add_column("evidence (file:line)", ratio=4, min_width=24)
     for e in events:
         ev = e["evidence"]
         stance = e["attribution"]["stance"]

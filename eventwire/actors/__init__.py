@@ -14,7 +14,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+import spacy
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Span
 
 from eventwire.model import Actor
 
@@ -40,12 +42,23 @@ def split_aliases(field: str) -> list[str]:
     return [a.strip() for a in field.split("|") if a.strip()]
 
 
+@cache
+def alias_tokenizer() -> Tokenizer:
+    """English tokenizer rules, so "al-Nusra" and "People's" split as they do in parsed text."""
+    return spacy.blank("en").tokenizer
+
+
+def normalise(word: str) -> str:
+    """Proper nouns match by case; only shouted headline words (ALEPPO) are title-cased."""
+    word = word.replace("\u2019", "'")
+    return word.title() if word.isupper() and len(word) > 5 else word
+
+
 def alias_key(alias: str) -> tuple[str, ...]:
-    """Token key for an alias: exact case for all-capitals forms ("US" is not "us")."""
-    words = alias.replace("\u2019", "'").split()
+    words = [normalise(t.text) for t in alias_tokenizer()(alias.strip())]
     if words and words[0].lower() == "the":
         words = words[1:]
-    return tuple(w if w.isupper() and len(w) <= 5 else w.lower() for w in words)
+    return tuple(words)
 
 
 class Registry:
@@ -104,11 +117,6 @@ def registry_with(extra_files: Iterable[Path] = ()) -> Registry:
     return registry
 
 
-def token_key(token: Token) -> str:
-    text = token.text.replace("\u2019", "'")
-    return text if text.isupper() and len(text) <= 5 else text.lower()
-
-
 class Resolver:
     """Turns a span of a parsed sentence into an Actor."""
 
@@ -117,7 +125,7 @@ class Resolver:
 
     def find_aliases(self, span: Span) -> list[tuple[int, int, Entry]]:
         """Non-overlapping (start, end, entry) alias matches in the span, longest first."""
-        keys = [token_key(t) for t in span]
+        keys = [normalise(t.text) for t in span]
         found: list[tuple[int, int, Entry]] = []
         i = 0
         while i < len(keys):
@@ -158,13 +166,14 @@ class Resolver:
     def resolve(self, span: Span) -> Actor | None:
         """None for pronouns and empty spans; otherwise an Actor, resolved as far as it goes."""
         text = span.text.strip()
-        if not text or (len(span) == 1 and span[0].lower_ in PRONOUNS):
+        if not text or (len(span) == 1 and span[0].lower_ in PRONOUNS and not span[0].text.isupper()):
             return None
         matches = self.find_aliases(span)
         specific = next((m for m in matches if m[2].kind in ("organization", "metonym")), None)
         if specific:
             entry = specific[2]
-            return Actor(text, entry.code, entry.sector, entry.name, entry.actor_id or entry.code)
+            actor_id = entry.actor_id or (f"{entry.code}-{entry.sector}" if entry.sector else entry.code)
+            return Actor(text, entry.code, entry.sector, entry.name, actor_id)
         country = next((m[2] for m in matches), None)
         sector = self.sector_of(span)
         person = next((e for e in span.ents if e.label_ == "PERSON"), None)

@@ -96,7 +96,7 @@ def label_lines(content: str) -> list[LabeledLine]:
     rules = line_rules()
     labeled: list[LabeledLine] = []
     in_comments = False
-    seen_title = seen_body = False
+    seen_body = False
     for number, column, text in physical_units(content):
         def add(label: str, reason: str) -> None:
             labeled.append(LabeledLine(number, text, column, label, reason))
@@ -122,36 +122,52 @@ def label_lines(content: str) -> list[LabeledLine]:
             continue
         if rules.syndication.fullmatch(flat) and word_count(flat) <= 14:
             add("syndication", "syndication line")
-            continue
-        if rules.byline.fullmatch(flat):
+        elif rules.byline.fullmatch(flat):
             add("byline", "byline pattern")
-            continue
-        if is_sentence_shaped(flat):
-            if seen_title and not seen_body and labeled[-1].label == "title":
-                add("standfirst", "first sentence-shaped line right after the headline")
-            else:
-                add("body", "sentence-shaped line")
-                seen_body = True
-            continue
-        words = word_count(flat)
-        if not seen_body and not seen_title and 2 <= words <= MAX_TITLE_WORDS:
-            add("title", "first short line before the body")
-            seen_title = True
-        elif not seen_body and seen_title and 2 <= words <= 4 and flat.istitle():
-            add("byline", "name-shaped line under the headline")
+        elif is_sentence_shaped(flat):
+            add("body", "sentence-shaped line")
+            seen_body = True
         else:
-            add("boiler", "short line without terminal punctuation")
-    demote_lone_standfirst(labeled)
+            add("boiler", SHORT)
+    label_header(labeled)
     return labeled
 
 
-def demote_lone_standfirst(labeled: list[LabeledLine]) -> None:
-    """A standfirst needs a byline or more header after it; otherwise it is the first body line."""
-    for i, line in enumerate(labeled):
-        if line.label == "standfirst":
-            following = labeled[i + 1].label if i + 1 < len(labeled) else None
-            if following not in ("byline", "boiler", "syndication"):
-                line.label, line.reason = "body", "sentence-shaped line"
+SHORT = "short line without terminal punctuation"
+
+
+def label_header(labeled: list[LabeledLine]) -> None:
+    """Headline, standfirst and name-only byline around the first body line.
+
+    The headline is the last short line before the body that is not a bare name (site names
+    and section labels come earlier). A sentence-shaped line followed by a byline, a counter or
+    a bare name is the standfirst, and the body starts after it.
+    """
+    first_body = next((i for i, line in enumerate(labeled) if line.label == "body"), None)
+    if first_body is None:
+        return
+    after = labeled[first_body + 1:first_body + 3]
+    if any(line.label in ("byline", "syndication") or line.reason == "views or counters"
+           or (line.reason == SHORT and is_name_like(line.text)) for line in after):
+        labeled[first_body].label = "standfirst"
+        labeled[first_body].reason = "sentence-shaped line between headline and byline"
+        header_end = next((i for i in range(first_body + 1, len(labeled)) if labeled[i].label == "body"), len(labeled))
+    else:
+        header_end = first_body
+    short = [i for i in range(first_body) if labeled[i].reason == SHORT
+             and 2 <= word_count(labeled[i].text) <= MAX_TITLE_WORDS]
+    if not short:
+        return
+    title_at = next((i for i in reversed(short) if not is_name_like(labeled[i].text)), short[-1])
+    labeled[title_at].label, labeled[title_at].reason = "title", "last short line before the body"
+    for line in labeled[title_at + 1:header_end]:
+        if line.reason == SHORT and is_name_like(line.text):
+            line.label, line.reason = "byline", "name-shaped line under the headline"
+
+
+def is_name_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not text.endswith(TERMINAL)
 
 
 def article_from_text(document: Document) -> list[Article]:

@@ -1,0 +1,97 @@
+"""Event extraction over real spaCy parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import Resolver, default_registry
+from eventwire.events import EventExtractor, load_lexicon
+from eventwire.model import Article, Paragraph
+from eventwire.nlp import annotate
+
+pytestmark = pytest.mark.slow
+
+
+def extract(*paragraphs: str) -> list[dict]:
+    article = Article(id="a-test", document_id="d-test", source="test.txt", evidence_source="test.txt",
+                      paragraphs=[Paragraph(text, line) for line, text in enumerate(paragraphs, start=1)])
+    lexicon = load_lexicon()
+    [annotated] = annotate([article], lexicon.is_candidate)
+    return [e.to_dict() for e in EventExtractor(lexicon, Resolver(default_registry())).extract(annotated)]
+
+
+def codes(participants: list[dict]) -> list[str | None]:
+    return [p["code"] for p in participants]
+
+
+def only(events: list[dict], type_: str) -> dict:
+    matching = [e for e in events if e["type"] == type_]
+    assert len(matching) == 1, events
+    return matching[0]
+
+
+def test_active_verb_subject_and_object() -> None:
+    event = only(extract("The US air force attacked Syrian army positions near Deir ez-Zor."), "ASSAULT")
+    assert event["actor"][0]["code"] == "USA" and event["actor"][0]["sector"] == "MIL"
+    assert event["recipient"][0]["code"] == "SYR" and event["recipient"][0]["sector"] == "MIL"
+
+
+def test_passive_is_never_swapped() -> None:
+    event = only(extract("The aid convoy was attacked by Russian aircraft west of Aleppo."), "ASSAULT")
+    assert codes(event["actor"]) == ["RUS"]
+    assert event["recipient"][0]["text"] == "The aid convoy"
+
+
+def test_coordinated_subjects_are_all_actors() -> None:
+    event = only(extract("Russia and Syria rejected the American proposal."), "REJECT")
+    assert codes(event["actor"]) == ["RUS", "SYR"]
+
+
+def test_metonyms_resolve_to_state_organs() -> None:
+    event = only(extract("The Kremlin condemned the strike on the airbase."), "ACCUSE")
+    assert event["actor"][0]["code"] == "RUS" and event["actor"][0]["sector"] == "GOV"
+
+
+def test_light_verb_with_nominal_trigger() -> None:
+    event = only(extract("Syrian government forces launched an offensive against rebels in eastern Aleppo."), "ASSAULT")
+    assert codes(event["actor"]) == ["SYR"]
+    assert event["recipient"][0]["sector"] == "REB"
+    assert event["trigger"] == "offensive"
+
+
+def test_possessive_nominal_trigger() -> None:
+    event = only(extract("Turkey's offensive on Afrin entered its second week."), "ASSAULT")
+    assert codes(event["actor"]) == ["TUR"]
+
+
+def test_evidence_is_the_sentence_with_offsets() -> None:
+    text = "Talks stalled again. Iran threatened to close the Strait of Hormuz."
+    event = only(extract(text), "THREATEN")
+    evidence = event["evidence"]
+    assert evidence["text"] == "Iran threatened to close the Strait of Hormuz."
+    assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+    assert evidence["line"] == 1 and evidence["source"] == "test.txt"
+
+
+def test_no_actor_is_stitched_across_sentences() -> None:
+    events = extract("Russia sent more jets to the region. The convoy was attacked on Monday.")
+    assault = [e for e in events if e["type"] == "ASSAULT"]
+    assert all(codes(e["actor"]) != ["RUS"] for e in assault)
+
+
+def test_sentences_without_triggers_yield_nothing() -> None:
+    assert extract("The weather in Geneva was mild and the lake was calm.") == []
+
+
+def test_negation_and_future_modality() -> None:
+    negated = only(extract("Russia did not attack the convoy."), "ASSAULT")
+    assert negated["modality"] == "negated"
+    future = only(extract("Britain will expel twenty-three Russian diplomats."), "SANCTION")
+    assert future["modality"] == "future"
+
+
+def test_reported_speech_carries_attribution() -> None:
+    event = only(extract("Lavrov said that American jets bombed the bridge."), "ASSAULT")
+    assert codes(event["actor"]) == ["USA"]
+    assert event["attribution"]["stance"] == "reported"
+    assert event["attribution"]["source"]
