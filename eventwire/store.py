@@ -114,23 +114,17 @@ class Store:
 
     def write_batch(self, batch: list[tuple[Document, list[Article], dict[str, int], list[Event]]]) -> None:
         """Documents with their articles and events, all or nothing."""
+        documents = [[d.id, d.source, d.locator, d.format, d.url, d.content_hash, d.content, len(articles)]
+                     for d, articles, _, _ in batch]
+        articles = [article_row(a, counts.get(a.id, 0)) for _, items, counts, _ in batch for a in items]
+        events = [event_row(e) for *_, items in batch for e in items]
         con = self.con
         con.execute("BEGIN")
         try:
-            for document, articles, sentence_counts, events in batch:
-                con.execute(
-                    "INSERT OR IGNORE INTO documents (id, source, locator, format, url, content_hash, content,"
-                    " article_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [document.id, document.source, document.locator, document.format, document.url,
-                     document.content_hash, document.content, len(articles)])
-                if articles:
-                    con.executemany(
-                        "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [article_row(a, sentence_counts.get(a.id, 0)) for a in articles])
-                if events:
-                    con.executemany(
-                        "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [event_row(e) for e in events])
+            insert_rows(con, "documents (id, source, locator, format, url, content_hash, content, article_count)",
+                        documents)
+            insert_rows(con, "articles", articles)
+            insert_rows(con, "events", events)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -203,6 +197,18 @@ class Store:
                 "SELECT a.source, count(*) FROM events e JOIN articles a ON e.article_id = a.id"
                 " GROUP BY a.source ORDER BY a.source").fetchall()),
         }
+
+
+INSERT_CHUNK_ROWS = 256
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
+    """Multi-row parameterised INSERTs: far faster in DuckDB than executemany's row-at-a-time."""
+    for start in range(0, len(rows), INSERT_CHUNK_ROWS):
+        chunk = rows[start:start + INSERT_CHUNK_ROWS]
+        placeholders = "(" + ", ".join("?" * len(chunk[0])) + ")"
+        con.execute(f"INSERT OR IGNORE INTO {table} VALUES " + ", ".join([placeholders] * len(chunk)),
+                    [value for row in chunk for value in row])
 
 
 def article_row(article: Article, sentence_count: int) -> list[Any]:

@@ -210,7 +210,8 @@ def participant_span(token: Token) -> Span:
     end = token.i + 1
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            end = child.right_edge.i + 1
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            end = objects[0].i + 1 if objects else end  # "the foreign minister of Russia", no further
         elif child.dep_ in ("compound", "flat") and child.i == end:
             end = child.i + 1
     start = token.left_edge.i if token.left_edge.i >= token.sent.start else token.i

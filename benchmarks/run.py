@@ -1,0 +1,107 @@
+"""Speed benchmark: per-stage throughput and end-to-end ingest, with floors measured in the same run.
+
+Corpus: the bundled sample pages plus ../shared/seeds where present. Each measurement is
+repeated and the median reported; ratios compare medians from this one run. Writes a Markdown
+table to stdout and to benchmarks/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from eventwire.model import Document  # noqa: E402
+from eventwire.nlp import load_pipeline  # noqa: E402
+from eventwire.pages import extract_articles  # noqa: E402
+from eventwire.pipeline import Pipeline, ingest  # noqa: E402
+from eventwire.sources import read_inputs  # noqa: E402
+from eventwire.store import Store  # noqa: E402
+
+
+def corpus_paths() -> list[str]:
+    paths = [str(REPO / "examples" / "pages")]
+    seeds = REPO.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        paths.append(str(seeds))
+    return paths
+
+
+def median_seconds(work: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
+    args = parser.parse_args()
+
+    paths = corpus_paths()
+    documents = [d for d in read_inputs(paths) if isinstance(d, Document)]
+    text_docs = [d for d in documents if d.format == "txt"]
+    articles = [a for d in documents for a in extract_articles(d)]
+    paragraphs = [p.text for a in articles for p in a.paragraphs]
+    words = sum(len(p.split()) for p in paragraphs)
+    nlp = load_pipeline()
+    pipeline = Pipeline()
+    pipeline.process(documents[:1])  # warm caches: model, lexicon, registry
+
+    def ingest_fresh() -> None:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+            ingest(paths, store, pipeline=pipeline)
+
+    timings = {
+        "anatomy (plain-text pages)": (median_seconds(lambda: [extract_articles(d) for d in text_docs * 20], args.repeats) / 20, len(text_docs), "pages"),
+        "tokenizer only (floor)": (median_seconds(lambda: [nlp.tokenizer(p) for p in paragraphs], args.repeats), len(articles), "articles"),
+        "bare full spaCy parse": (median_seconds(lambda: list(nlp.pipe(paragraphs, batch_size=64)), args.repeats), len(articles), "articles"),
+        "pipeline: pages → events (no store)": (median_seconds(lambda: pipeline.process(documents), args.repeats), len(articles), "articles"),
+        "end to end: ingest into DuckDB": (median_seconds(ingest_fresh, args.repeats), len(articles), "articles"),
+    }
+    parse = timings["bare full spaCy parse"][0]
+    rows = [f"| {name} | {count / seconds:,.1f} {unit}/s | {seconds * 1000:,.0f} ms | {seconds / parse:.2f}× |"
+            for name, (seconds, count, unit) in timings.items()]
+    report = "\n".join([
+        "# eventwire benchmark",
+        "",
+        f"Machine: {os.cpu_count()} cores, {cpu_name()}, Python {platform.python_version()}, one process.",
+        f"Corpus: {len(documents)} documents ({len(text_docs)} plain-text pages), {len(articles)} articles, "
+        f"{len(paragraphs)} paragraphs, {words:,} words; from {', '.join(Path(p).name for p in paths)}.",
+        f"Each figure is the median of {args.repeats} runs in this one process; the ratio column is time "
+        "relative to a bare full spaCy parse (en_core_web_sm) of the same paragraphs.",
+        "",
+        "| stage | throughput | median time | time vs bare parse |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+    ])
+    print(report)
+    args.out.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
