@@ -33,11 +33,16 @@ class EventFormat(str, Enum):
     table = "table"
 
 
+def say(line: str) -> None:
+    """One unwrapped line on stderr: errors must stay greppable whatever the terminal width."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def open_store(db: Path | None, read_only: bool) -> Store:
     try:
         return Store(resolve_db_path(db), read_only=read_only)
     except StoreError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        say(f"error: {exc}")
         raise typer.Exit(2) from exc
 
 
@@ -53,12 +58,9 @@ def ingest(
 
     for path in actors or []:
         if not path.is_file():
-            stderr.print(f"[red]error:[/red] {path}: actor file not found", highlight=False)
+            say(f"error: {path}: actor file not found")
             raise typer.Exit(2)
     store = open_store(db, read_only=False)
-
-    def report_error(error: Any) -> None:
-        stderr.print(f"[yellow]skipped[/yellow] {error}", highlight=False, markup=True, soft_wrap=True)
 
     with store:
         pipeline = Pipeline(actors or [])
@@ -67,7 +69,7 @@ def ingest(
                        TextColumn("inputs"), TimeElapsedColumn())
             with Progress(*columns, console=stderr, transient=True) as progress:
                 task = progress.add_task("ingest", total=None)
-                report = run_ingest(paths, store, pipeline=pipeline, batch_size=batch_size, on_error=report_error,
+                report = run_ingest(paths, store, pipeline=pipeline, batch_size=batch_size, on_error=lambda error: say(f"skipped {error}"),
                                     on_progress=lambda n: progress.advance(task, n))
         else:
             done = 0
@@ -75,13 +77,12 @@ def ingest(
             def log_progress(n: int) -> None:
                 nonlocal done
                 done += n
-                print(f"ingest: {done} inputs read", file=sys.stderr)
+                say(f"ingest: {done} inputs read")
 
             report = run_ingest(paths, store, pipeline=pipeline, batch_size=batch_size,
-                                on_error=report_error, on_progress=log_progress)
-    stderr.print(f"ingested {report.documents} new documents ({report.unchanged} already stored): "
-                 f"{report.articles} articles, {report.events} events; {len(report.errors)} inputs skipped",
-                 highlight=False)
+                                on_error=lambda error: say(f"skipped {error}"), on_progress=log_progress)
+    say(f"ingested {report.documents} new documents ({report.unchanged} already stored): "
+        f"{report.articles} articles, {report.events} events; {len(report.errors)} inputs skipped")
     if report.errors:
         raise typer.Exit(1)
 

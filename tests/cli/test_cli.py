@@ -104,5 +104,7 @@ def test_bad_inputs_are_named_and_the_rest_is_stored(tmp_path: Path) -> None:
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 2 and "no such database" in result.stderr
+    missing = tmp_path / "a-rather-long-folder-name-so-that-a-wrapping-console-would-break-the-line" / "none.duckdb"
+    result = runner.invoke(app, ["events", "--db", str(missing)])
+    assert result.exit_code == 2
+    assert f"error: {missing}: no such database" in result.stderr.splitlines()[0]
