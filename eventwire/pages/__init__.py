@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire.model import Article, Document
 from eventwire.pages.html import article_from_html
-from eventwire.pages.text import article_from_text, label_lines
+from eventwire.pages.text import articles_from_text, label_lines
 
 __all__ = ["extract_articles", "label_lines"]
 
@@ -12,4 +12,4 @@ __all__ = ["extract_articles", "label_lines"]
 def extract_articles(document: Document) -> list[Article]:
     if document.format == "html":
         return article_from_html(document)
-    return article_from_text(document)
+    return articles_from_text(document)

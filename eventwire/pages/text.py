@@ -1,8 +1,18 @@
-"""Page anatomy for plain-text pages: label every line, keep why, and build the article.
+"""Page anatomy for plain-text pages: label every line, keep why, split the page into articles.
 
-No extractor serves scraped text (they keep every line), so this is hand-written: line shape
-(word count, terminal punctuation) in the spirit of the C4/FineWeb line filters, plus the
-pattern rules in `data/line_rules.yaml`. Every dropped line keeps its reason.
+No extractor serves scraped text (they keep every line and never split concatenated
+articles), so this is hand-written, in three passes over paragraph-sized units:
+
+1. shape: each unit is labelled by the rules in `data/line_rules.yaml` (boilerplate, bylines,
+   datelines, syndication, separators) and by its shape (word count, terminal punctuation), in
+   the spirit of the C4/FineWeb line filters;
+2. segmentation: an article starts at a headline, a short line followed by header evidence (a
+   byline, a dateline, a counter, a syndication line, a bare author name, a standfirst then one
+   of those) — or, for the first article, at the last short line before the first body line;
+3. within each article: headline, standfirst and byline are settled, and a reader-comment
+   thread ("Leave a Reply", usernames, "Guest") runs until a separator or the next article.
+
+Every label keeps its reason, shown by `eventwire articles --explain`.
 """
 
 from __future__ import annotations
@@ -15,13 +25,20 @@ from importlib import resources
 import yaml
 
 from eventwire.model import Article, Comment, Document, Paragraph, stable_id
-from eventwire.pages.metadata import published_fields
+from eventwire.pages.metadata import date_fields, latest_date_in, published_fields
 
-TERMINAL = ('.', '!', '?', '"', '\u201d', "'", '\u2019', ')', '\u2026', ':')
+TERMINAL = ('.', '!', '?', '\u2026', ':')
+CLOSERS = ')]"\'\u201d\u2019'  # a sentence may end inside quotes or brackets: '.."' or '.)' 
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b|\bI\u2019(m|ve|d)\b")
 MIN_BODY_WORDS = 6  # a sentence-shaped line at least this long is body
 LONG_LINE_WORDS = 20  # this long is body even without terminal punctuation
 MAX_TITLE_WORDS = 25
+HEADER_REACH = 7  # units after a headline in which its header evidence must appear
+SHORT = "short line without terminal punctuation"
+HEADER_LABELS = {"byline", "dateline", "syndication"}
+OPINION_FIRST_PERSON_PER_1000 = 4.0
 
 
 @dataclass(slots=True)
@@ -29,8 +46,9 @@ class LabeledLine:
     number: int  # 1-based line in the document
     text: str  # the stripped line; several lines when a hard-wrapped paragraph was joined
     column: int  # offset of `text` within its first line
-    label: str  # title | standfirst | byline | body | comment | comment_author | syndication | boiler
+    label: str  # title | standfirst | byline | dateline | body | comment | comment_author | syndication | boiler
     reason: str
+    article: int | None = None  # index of the article the line belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,33 +56,46 @@ class LineRules:
     boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
     comment_thread_start: re.Pattern[str]
     comment_furniture: re.Pattern[str]
+    article_end: re.Pattern[str]
     syndication: re.Pattern[str]
     byline: re.Pattern[str]
+    dateline: re.Pattern[str]
+    opinion_disclaimer: re.Pattern[str]
+    author_line: re.Pattern[str]
 
 
 @cache
 def line_rules() -> LineRules:
     raw = yaml.safe_load(resources.files("eventwire.pages").joinpath("data/line_rules.yaml").read_text("utf-8"))
 
-    def compile_rule(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        return re.compile(pattern, flags)
+    def rule(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        return re.compile(raw[name], flags)
 
     return LineRules(
-        boilerplate=tuple((name, compile_rule(p)) for name, p in raw["boilerplate"].items()),
-        comment_thread_start=compile_rule(raw["comment_thread_start"]),
-        comment_furniture=compile_rule(raw["comment_furniture"]),
-        syndication=compile_rule(raw["syndication"]),
-        byline=compile_rule(raw["byline"], 0),
-    )
+        boilerplate=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in raw["boilerplate"].items()),
+        comment_thread_start=rule("comment_thread_start"), comment_furniture=rule("comment_furniture"),
+        article_end=rule("article_end"), syndication=rule("syndication"), byline=rule("byline", 0),
+        dateline=rule("dateline"), opinion_disclaimer=rule("opinion_disclaimer"),
+        author_line=rule("author_line", 0))
 
 
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def ends_sentence(text: str) -> bool:
+    """Terminal punctuation, looking through closing quotes and brackets ("(Video)" is not)."""
+    return text.rstrip().rstrip(CLOSERS).endswith(TERMINAL)
+
+
 def is_sentence_shaped(text: str) -> bool:
     words = word_count(text)
-    return words >= LONG_LINE_WORDS or (words >= MIN_BODY_WORDS and text.rstrip().endswith(TERMINAL))
+    return words >= LONG_LINE_WORDS or (words >= MIN_BODY_WORDS and ends_sentence(text))
+
+
+def is_name_like(text: str) -> bool:
+    """A bare author line: "Jane Doe", "Jane Doe and John Roe", "Jane Doe in Kyiv"."""
+    return bool(line_rules().author_line.fullmatch(text.strip())) and not ends_sentence(text)
 
 
 def physical_units(content: str) -> list[tuple[int, int, str]]:
@@ -74,15 +105,14 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(lines):
         raw = lines[i]
-        stripped = raw.strip()
-        if not stripped:
+        if not raw.strip():
             i += 1
             continue
         column = len(raw) - len(raw.lstrip())
         parts = [raw[column:]]
         start = i
         # A line that stops mid-sentence and runs on into a lower-case line is hard-wrapped.
-        while (i + 1 < len(lines) and lines[i + 1].strip() and not parts[-1].rstrip().endswith(TERMINAL)
+        while (i + 1 < len(lines) and lines[i + 1].strip() and not ends_sentence(parts[-1])
                and word_count(lines[i]) >= 6 and lines[i + 1].strip()[0].islower()):
             i += 1
             parts.append(lines[i])
@@ -91,115 +121,236 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
     return units
 
 
+# --- pass 1: shape ---------------------------------------------------------------------------
+
+
+def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
+    if rules.comment_thread_start.fullmatch(flat):
+        return "boiler", "start of a reader-comment thread"
+    if rules.article_end.fullmatch(flat):
+        return "boiler", "article separator"
+    if rules.dateline.fullmatch(flat):
+        return "dateline", "dateline"
+    rule = next((name for name, pattern in rules.boilerplate if pattern.fullmatch(flat)), None)
+    if rule:
+        return "boiler", rule
+    if rules.syndication.fullmatch(flat) and word_count(flat) <= 14:
+        return "syndication", "syndication line"
+    if rules.byline.fullmatch(flat):
+        return "byline", "byline pattern"
+    if is_sentence_shaped(flat):
+        return "body", "sentence-shaped line"
+    return "boiler", SHORT
+
+
+# --- pass 2: segmentation --------------------------------------------------------------------
+
+
+def is_headline_candidate(line: LabeledLine) -> bool:
+    return line.reason == SHORT and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
+
+
+def has_header_after(labeled: list[LabeledLine], i: int, rules: LineRules) -> bool:
+    """True when header evidence follows the headline candidate at i before the body starts."""
+    window = labeled[i + 1:i + 1 + HEADER_REACH]
+    for k, line in enumerate(window):
+        following = window[k + 1] if k + 1 < len(window) else None
+        if following is not None and rules.comment_furniture.fullmatch(following.text):
+            return False  # "username / Guest": a comment, not a byline
+        if line.label in HEADER_LABELS or line.reason == "views or counters":
+            return True
+        if line.reason == SHORT and is_name_like(line.text):
+            return True
+        if line.label == "body" and k > 0:
+            return False  # a second body line: this was a paragraph, not a header
+        if line.reason in ("article separator", "start of a reader-comment thread"):
+            return False
+    return False
+
+
+def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
+    starts: list[int] = []
+    header_end = -1  # no new headline inside the header of the article just started
+    for i, line in enumerate(labeled):
+        if i > header_end and is_headline_candidate(line) and has_header_after(labeled, i, rules):
+            starts.append(i)
+            bodies = (k for k in range(i + 1, len(labeled)) if labeled[k].label == "body")
+            header_end = next(bodies, len(labeled))
+            if header_end == i + 1:  # a standfirst: the header runs on to the next body line
+                header_end = next(bodies, len(labeled))
+    first_body = next((i for i, line in enumerate(labeled) if line.label == "body"), None)
+    if first_body is not None and (not starts or starts[0] > first_body):
+        # The first article may have no byline: its headline is the last short line before the body.
+        before = [i for i in range(first_body) if is_headline_candidate(labeled[i])]
+        starts.insert(0, before[-1] if before else first_body)
+    return starts
+
+
+# --- pass 3: within an article ---------------------------------------------------------------
+
+
+def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> None:
+    """Headline, standfirst, bylines, the comment thread and trailing furniture of one article."""
+    for line in lines:
+        line.article = index
+    if lines[0].reason == SHORT or lines[0].label != "body":
+        lines[0].label, lines[0].reason = "title", "headline: a short line followed by the article header"
+    first_body = next((k for k, line in enumerate(lines) if line.label == "body"), None)
+    if first_body is None:
+        return
+    for line in lines[1:first_body]:
+        if line.reason == SHORT and is_name_like(line.text):
+            line.label, line.reason = "byline", "name-shaped line in the article header"
+    if first_body > 2 and lines[1].reason == SHORT and lines[2].label in HEADER_LABELS:
+        lines[1].label, lines[1].reason = "standfirst", "line between headline and byline"
+    after = lines[first_body + 1:first_body + 1 + 3]
+    if first_body > 0 and lines[0].label == "title" and any(
+            line.label in HEADER_LABELS or line.reason == "views or counters" or
+            (line.reason == SHORT and is_name_like(line.text)) for line in after):
+        lines[first_body].label, lines[first_body].reason = "standfirst", "sentence-shaped line between headline and byline"
+        for line in lines[first_body + 1:]:
+            if line.label == "body":
+                break
+            if line.reason == SHORT and is_name_like(line.text):
+                line.label, line.reason = "byline", "name-shaped line in the article header"
+    closed = False
+    in_comments = False
+    for line in lines[first_body + 1:]:
+        if line.reason == "article separator":
+            closed, in_comments = True, False
+        elif line.reason == "start of a reader-comment thread":
+            in_comments = True
+        elif in_comments:
+            comment_label(line, rules)
+        elif closed and line.label == "body":
+            line.label, line.reason = "boiler", "after the end of the article"
+
+
+def comment_label(line: LabeledLine, rules: LineRules) -> None:
+    flat = " ".join(line.text.split())
+    if rules.comment_furniture.fullmatch(flat):
+        line.label, line.reason = "boiler", "comment-thread furniture"
+    elif line.label == "boiler" and line.reason != SHORT:
+        return  # boilerplate stays boilerplate inside a thread too
+    elif is_sentence_shaped(flat) or word_count(flat) >= MIN_BODY_WORDS or line.label == "body":
+        line.label, line.reason = "comment", "inside a reader-comment thread"
+    elif 1 <= word_count(flat) <= 4 and not ends_sentence(flat):
+        line.label, line.reason = "comment_author", "short name-like line inside a comment thread"
+    else:
+        line.label, line.reason = "comment", "inside a reader-comment thread"
+
+
 def label_lines(content: str) -> list[LabeledLine]:
     """Label each paragraph-sized unit of a plain-text page, with the reason for the label."""
     rules = line_rules()
-    labeled: list[LabeledLine] = []
-    in_comments = False
-    seen_body = False
+    labeled = []
     for number, column, text in physical_units(content):
-        def add(label: str, reason: str) -> None:
-            labeled.append(LabeledLine(number, text, column, label, reason))
-
-        flat = " ".join(text.split())
-        if seen_body and not in_comments and rules.comment_thread_start.fullmatch(flat):
-            in_comments = True
-            add("boiler", "start of a reader-comment thread")
-            continue
-        rule = next((name for name, pattern in rules.boilerplate if pattern.fullmatch(flat)), None)
-        if rule:
-            add("boiler", rule)
-            continue
-        if in_comments:
-            if rules.comment_furniture.fullmatch(flat):
-                add("boiler", "comment-thread furniture")
-            elif is_sentence_shaped(flat) or word_count(flat) >= MIN_BODY_WORDS:
-                add("comment", "inside a reader-comment thread")
-            elif 1 <= word_count(flat) <= 4 and not flat.endswith(TERMINAL):
-                add("comment_author", "short name-like line inside a comment thread")
-            else:
-                add("boiler", "comment-thread furniture")
-            continue
-        if rules.syndication.fullmatch(flat) and word_count(flat) <= 14:
-            add("syndication", "syndication line")
-        elif rules.byline.fullmatch(flat):
-            add("byline", "byline pattern")
-        elif is_sentence_shaped(flat):
-            add("body", "sentence-shaped line")
-            seen_body = True
-        else:
-            add("boiler", SHORT)
-    label_header(labeled)
+        label, reason = shape_label(" ".join(text.split()), rules)
+        labeled.append(LabeledLine(number, text, column, label, reason))
+    starts = article_starts(labeled, rules)
+    for index, (start, end) in enumerate(zip(starts, starts[1:] + [len(labeled)])):
+        settle_article(labeled[start:end], index, rules)
+    for line in labeled[:starts[0]] if starts else labeled:
+        if line.label == "body":
+            line.label, line.reason = "boiler", "before the first article"
     return labeled
 
 
-SHORT = "short line without terminal punctuation"
+# --- articles --------------------------------------------------------------------------------
 
 
-def label_header(labeled: list[LabeledLine]) -> None:
-    """Headline, standfirst and name-only byline around the first body line.
-
-    The headline is the last short line before the body that is not a bare name (site names
-    and section labels come earlier). A sentence-shaped line followed by a byline, a counter or
-    a bare name is the standfirst, and the body starts after it.
-    """
-    first_body = next((i for i, line in enumerate(labeled) if line.label == "body"), None)
-    if first_body is None:
-        return
-    after = labeled[first_body + 1:first_body + 3]
-    if any(line.label in ("byline", "syndication") or line.reason == "views or counters"
-           or (line.reason == SHORT and is_name_like(line.text)) for line in after):
-        labeled[first_body].label = "standfirst"
-        labeled[first_body].reason = "sentence-shaped line between headline and byline"
-        header_end = next((i for i in range(first_body + 1, len(labeled)) if labeled[i].label == "body"), len(labeled))
-    else:
-        header_end = first_body
-    short = [i for i in range(first_body) if labeled[i].reason == SHORT
-             and 2 <= word_count(labeled[i].text) <= MAX_TITLE_WORDS]
-    if not short:
-        return
-    title_at = next((i for i in reversed(short) if not is_name_like(labeled[i].text)), short[-1])
-    labeled[title_at].label, labeled[title_at].reason = "title", "last short line before the body"
-    for line in labeled[title_at + 1:header_end]:
-        if line.reason == SHORT and is_name_like(line.text):
-            line.label, line.reason = "byline", "name-shaped line under the headline"
-
-
-def is_name_like(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not text.endswith(TERMINAL)
-
-
-def article_from_text(document: Document) -> list[Article]:
-    """The article of a plain-text page (one per page in this version)."""
+def articles_from_text(document: Document) -> list[Article]:
+    """One Article per article found on the page."""
     labeled = label_lines(document.content)
-    body = [Paragraph(line.text, line.number, line.column) for line in labeled if line.label == "body"]
-    if not body:
-        return []
+    groups: dict[int, list[LabeledLine]] = {}
+    for line in labeled:
+        if line.article is not None:
+            groups.setdefault(line.article, []).append(line)
+    site = site_name(labeled)
+    articles = []
+    for index, lines in sorted(groups.items()):
+        article = build_article(document, index, lines, site)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def build_article(document: Document, index: int, lines: list[LabeledLine], site: str | None) -> Article | None:
     rules = line_rules()
+    body = [Paragraph(line.text, line.number, line.column) for line in lines if line.label == "body"]
+    if not body:
+        return None
     authors: list[str] = []
     syndicated_from = None
     comments: list[Comment] = []
     author = None
-    for line in labeled:
+    dated = None
+    for line in lines:
         if line.label == "byline":
-            match = rules.byline.fullmatch(line.text)
-            authors.append(match.group("author") if match else line.text)
-            if match and match.group("via"):
+            match = rules.byline.fullmatch(line.text) or rules.author_line.fullmatch(line.text)
+            names = match.group("author") if match else line.text
+            for name in re.split(r"\s+(?:and|&)\s+", names):
+                if name not in authors:
+                    authors.append(name)
+            if match and match.groupdict().get("via"):
                 syndicated_from = syndicated_from or match.group("via").strip()
         elif line.label == "syndication" and syndicated_from is None:
-            match = rules.syndication.fullmatch(line.text)
-            syndicated_from = match.group("source").strip() if match else None
+            match = rules.syndication.fullmatch(" ".join(line.text.split()))
+            syndicated_from = clean_source(match.group("source")) if match else None
+        elif line.label == "dateline" and dated is None:
+            dated = date_fields(line.text, "byline")
         elif line.label == "comment_author":
             author = line.text
         elif line.label == "comment":
             comments.append(Comment(author, line.text, line.number))
-    title = next((line.text for line in labeled if line.label == "title"), document.title)
-    standfirst = next((line.text for line in labeled if line.label == "standfirst"), None)
-    return [Article(
-        id=stable_id("a", document.id, 0), document_id=document.id,
+    authors = [name for name in authors if name != site]  # the masthead is not an author
+    title = next((line.text for line in lines if line.label == "title"), None)
+    standfirst = next((line.text for line in lines if line.label == "standfirst"), None)
+    if document.published:
+        published = published_fields(document.published)
+    else:
+        published = dated or latest_date_in([p.text for p in body]) or published_fields(None)
+    return Article(
+        id=stable_id("a", document.id, index), document_id=document.id,
         source=document.url or document.source, evidence_source=document.source,
-        paragraphs=body, title=title, standfirst=standfirst, authors=authors,
-        syndicated_from=syndicated_from, comments=comments,
-        **published_fields(document.published),
-    )]
+        paragraphs=body, site=site, title=title or (document.title if index == 0 else None), standfirst=standfirst,
+        authors=authors, syndicated_from=syndicated_from, comments=comments,
+        kind=article_kind(title, standfirst, body, lines, rules), **published)
+
+
+def clean_source(text: str) -> str:
+    """"The Cedar Review and is republished here with permission" -> "The Cedar Review"."""
+    return re.split(r"\s+(?:and is|and was|which|with permission)\b|[;(\u2014]", text, maxsplit=1)[0].strip(" .:,\u2026")
+
+
+def article_kind(title: str | None, standfirst: str | None, body: list[Paragraph],
+                 lines: list[LabeledLine], rules: LineRules) -> str:
+    """opinion (a disclaimer or first-person argument), video (a show or clip), otherwise news."""
+    header = " ".join(t for t in (title, standfirst) if t)
+    if re.search(r"\((video|watch)\)|\bepisode \d+|^watch:", header, re.IGNORECASE):
+        return "video"
+    if any(rules.opinion_disclaimer.fullmatch(" ".join(line.text.split())) for line in lines):
+        return "opinion"
+    text = QUOTED.sub(" ", " ".join(p.text for p in body))  # a quoted speaker's "I" is not the author's
+    words = max(word_count(text), 1)
+    if len(FIRST_PERSON.findall(text)) * 1000 / words >= OPINION_FIRST_PERSON_PER_1000:
+        return "opinion"
+    return "news"
+
+
+SITE_PATTERNS = [
+    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<site>[A-Z][\w&.' -]{2,40}?)(?:,?\s+\d{4})?[.,]?(?:\s+all rights reserved.*)?$", re.IGNORECASE),
+    re.compile(r".*\bsupport (?P<site>(?:The )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) on (?:Patreon|PayPal).*"),
+]
+
+
+def site_name(labeled: list[LabeledLine]) -> str | None:
+    """The site's own name, from a copyright or support line when the page has one."""
+    for line in labeled:
+        if line.label != "boiler":
+            continue
+        for pattern in SITE_PATTERNS:
+            match = pattern.fullmatch(line.text.strip())
+            if match:
+                return match.group("site").strip()
+    return None
