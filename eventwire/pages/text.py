@@ -203,8 +203,12 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
             line.label, line.reason = "byline", "name-shaped line in the article header"
     if first_body > 2 and lines[1].reason == SHORT and lines[2].label in HEADER_LABELS:
         lines[1].label, lines[1].reason = "standfirst", "line between headline and byline"
-    after = lines[first_body + 1:first_body + 1 + 3]
-    if first_body > 0 and lines[0].label == "title" and any(
+    after = []
+    for line in lines[first_body + 1:first_body + 1 + 3]:
+        if line.label == "body":
+            break
+        after.append(line)
+    if first_body == 1 and lines[0].label == "title" and any(
             line.label in HEADER_LABELS or line.reason == "views or counters" or
             (line.reason == SHORT and is_name_like(line.text)) for line in after):
         lines[first_body].label, lines[first_body].reason = "standfirst", "sentence-shaped line between headline and byline"
