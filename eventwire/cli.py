@@ -16,6 +16,8 @@ from eventwire.store import Store, StoreError, resolve_db_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Sourced political event records from raw, noisy news pages.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score eventwire against labelled data.")
+app.add_typer(eval_app, name="eval")
 stdout = Console()
 stderr = Console(stderr=True)
 
@@ -92,8 +94,12 @@ def articles(
     db: DbOption = None,
     format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.jsonl,
     source: Annotated[str | None, typer.Option(help="Only articles from this source path or URL")] = None,
+    explain: Annotated[Path | None, typer.Option("--explain", help="Show how this page's lines were labelled, and why (reads the file, not the database)")] = None,
 ) -> None:
-    """List stored articles (JSONL follows the record contract)."""
+    """List stored articles (JSONL follows the record contract), or explain one page's anatomy."""
+    if explain is not None:
+        explain_page(explain)
+        return
     with open_store(db, read_only=True) as store:
         records = store.articles(source=source)
         if format is ArticleFormat.jsonl:
@@ -131,6 +137,66 @@ def stats(
         summary = store.stats()
         samples = pick_examples(store.events(), examples)
     outputs.print_summary(stdout, summary, samples)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@eval_app.command("pages")
+def eval_pages(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files or folders of them (gold/pages/FORMAT.md)")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+) -> None:
+    """Page anatomy against gold line labels: body-line F1, comment leakage, article boundaries."""
+    import json
+
+    from eventwire.evaluation.pages import GoldError, score_pages
+
+    try:
+        report = score_pages(gold)
+    except (GoldError, OSError, ValueError) as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    for skipped in report.skipped:
+        say(f"skipped {skipped}")
+    summary = report.summary()
+    if format is ReportFormat.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        outputs.print_pages_report(stdout, summary)
+
+
+def explain_page(path: Path) -> None:
+    """Each line of a text page with its article number, label and reason; HTML shows what
+    trafilatura kept."""
+    from eventwire.model import Document
+    from eventwire.pages import extract_articles, label_lines
+    from eventwire.sources import read_file
+
+    failed = False
+    for item in read_file(path):
+        if not isinstance(item, Document):
+            say(f"error: {item}")
+            failed = True
+            continue
+        if item.format == "txt":
+            for line in label_lines(item.content):
+                article = "-" if line.article is None else str(line.article + 1)
+                first = line.text.split("\n", 1)[0]
+                print(f"{line.number:>5} {article:>3} {line.label:<15} {line.reason:<52} {first[:100]}")
+        else:
+            where = f" ({item.locator})" if item.locator else ""
+            print(f"# {item.source}{where}: HTML, main text and comments as trafilatura found them")
+            for number, article in enumerate(extract_articles(item), start=1):
+                print(f"    - {number:>3} {'title':<15} {'metadata':<52} {article.title or ''}")
+                for paragraph in article.paragraphs:
+                    print(f"{paragraph.line:>5} {number:>3} {'body':<15} {'trafilatura main text':<52} {paragraph.text[:100]}")
+                for comment in article.comments:
+                    print(f"{comment.line:>5} {number:>3} {'comment':<15} {'trafilatura comments':<52} {comment.text[:100]}")
+    if failed:
+        raise typer.Exit(1)
 
 
 def pick_examples(events: Any, count: int) -> list[dict[str, Any]]:

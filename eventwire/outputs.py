@@ -99,3 +99,23 @@ def print_summary(console: Console, stats: dict[str, Any], sample_events: list[d
     console.print(types)
     if sample_events:
         console.print(events_table(sample_events, title="A few events with their evidence"))
+
+
+def print_pages_report(console: Console, summary: dict[str, Any]) -> None:
+    labels = Table(title=f"Page anatomy: {summary['pages']} pages, {summary['lines']} non-blank lines")
+    for column in ("label", "precision", "recall", "F1", "gold lines", "predicted"):
+        labels.add_column(column, justify="right" if column != "label" else "left")
+    for label, s in summary["labels"].items():
+        labels.add_row(label, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                       str(s["gold"]), str(s["predicted"]))
+    console.print(labels)
+    pages = Table(title="Article boundaries per page")
+    for column in ("page", "gold articles", "found", "exact"):
+        pages.add_column(column)
+    for page in summary["per_page"]:
+        pages.add_row(page["source"], str(page["gold_articles"]), str(page["predicted_articles"]),
+                      "yes" if page["boundaries_exact"] else "no")
+    console.print(pages)
+    console.print(f"body-line F1 {summary['labels']['body']['f1']:.3f} · comment lines in bodies "
+                  f"{summary['comment_lines_in_bodies']} · headlines kept {summary['headlines_kept']:.1%} · "
+                  f"pages with exact article boundaries {summary['boundaries_exact']:.1%}")

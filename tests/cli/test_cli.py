@@ -108,3 +108,12 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["events", "--db", str(missing)])
     assert result.exit_code == 2
     assert f"error: {missing}: no such database" in result.stderr.splitlines()[0]
+
+
+def test_explain_shows_every_line_with_label_and_reason(fixtures: Path) -> None:
+    result = run("articles", "--explain", str(fixtures / "multi_article_page.txt"))
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert len(lines) == sum(1 for l in (fixtures / "multi_article_page.txt").read_text().splitlines() if l.strip())
+    assert any(l.split()[:3] == ["47", "2", "title"] for l in lines)
+    assert any("comment-thread furniture" in l for l in lines)

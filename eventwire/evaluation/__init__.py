@@ -1,0 +1,1 @@
+"""Scorers for `eventwire eval`: measured accuracy against labelled data."""
