@@ -6,6 +6,7 @@ import trafilatura
 
 from eventwire.model import Article, Comment, Document, Paragraph, stable_id
 from eventwire.pages.metadata import published_fields
+from eventwire.pages.text import furniture_reason
 
 
 def article_from_html(document: Document) -> list[Article]:
@@ -15,7 +16,9 @@ def article_from_html(document: Document) -> list[Article]:
     if extracted is None or not (extracted.text or "").strip():
         return []
     title = extracted.title or document.title
-    lines = [line.strip() for line in extracted.text.split("\n") if line.strip()]
+    # The same line rules as for text pages: furniture trafilatura kept (share rows, appeals,
+    # cookie notices) is dropped; short lines stay, HTML structure already vouched for them.
+    lines = [line.strip() for line in extracted.text.split("\n") if line.strip() and not furniture_reason(line.strip())]
     if lines and title and lines[0] == title.strip():
         lines = lines[1:]  # trafilatura repeats the headline as the first line
     if not lines:

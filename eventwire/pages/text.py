@@ -35,6 +35,7 @@ FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b|\bI\u2019(m|ve|d)\b")
 MIN_BODY_WORDS = 6  # a sentence-shaped line at least this long is body
 LONG_LINE_WORDS = 20  # this long is body even without terminal punctuation
 MAX_TITLE_WORDS = 25
+MAX_BOILER_WORDS = 18  # pattern rules never fire on longer lines: those are sentences
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
 SHORT = "short line without terminal punctuation"
 HEADER_LABELS = {"byline", "dateline", "syndication"}
@@ -131,9 +132,10 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
         return "boiler", "article separator"
     if rules.dateline.fullmatch(flat):
         return "dateline", "dateline"
-    rule = next((name for name, pattern in rules.boilerplate if pattern.fullmatch(flat)), None)
-    if rule:
-        return "boiler", rule
+    if word_count(flat) <= MAX_BOILER_WORDS:
+        rule = next((name for name, pattern in rules.boilerplate if pattern.fullmatch(flat)), None)
+        if rule:
+            return "boiler", rule
     if rules.syndication.fullmatch(flat) and word_count(flat) <= 14:
         return "syndication", "syndication line"
     if rules.byline.fullmatch(flat):
@@ -141,6 +143,12 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
     if is_sentence_shaped(flat):
         return "body", "sentence-shaped line"
     return "boiler", SHORT
+
+
+def furniture_reason(line: str) -> str | None:
+    """The boilerplate rule a line matches by pattern (not by shape), if any."""
+    label, reason = shape_label(" ".join(line.split()), line_rules())
+    return reason if label == "boiler" and reason != SHORT else None
 
 
 # --- pass 2: segmentation --------------------------------------------------------------------
