@@ -148,6 +148,7 @@ class ReportFormat(str, Enum):
 def eval_pages(
     gold: Annotated[list[Path], typer.Argument(help="Gold files or folders of them (gold/pages/FORMAT.md)")],
     format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List each wrongly labelled line")] = False,
 ) -> None:
     """Page anatomy against gold line labels: body-line F1, comment leakage, article boundaries."""
     import json
@@ -166,6 +167,12 @@ def eval_pages(
         print(json.dumps(summary, indent=2))
     else:
         outputs.print_pages_report(stdout, summary)
+    if show_errors:
+        for page in report.pages:
+            for line, gold_label, predicted in page.disagreements():
+                say(f"{page.source}:{line}: gold {gold_label}, predicted {predicted}")
+            if not page.boundaries_exact:
+                say(f"{page.source}: article body spans gold {page.gold_articles}, predicted {page.predicted_articles}")
 
 
 def explain_page(path: Path) -> None:

@@ -15,11 +15,12 @@ from typing import Any
 import yaml
 
 from eventwire.pages import label_lines
+from eventwire.pages.text import THREAD_FURNITURE
 from eventwire.sources import decode_page
 
 LABELS = ("title", "standfirst", "byline", "body", "comment", "boiler")
 # The anatomy's finer labels, folded into the gold label set.
-PREDICTED_AS_GOLD = {"comment_author": "comment", "dateline": "byline", "syndication": "byline"}
+PREDICTED_AS_GOLD = {"comment_author": "comment", "dateline": "byline", "syndication": "byline", "credit": "byline"}
 
 
 class GoldError(ValueError):
@@ -38,6 +39,11 @@ class PageResult:
     @property
     def boundaries_exact(self) -> bool:
         return self.gold_articles == self.predicted_articles
+
+    def disagreements(self) -> list[tuple[int, str, str]]:
+        """(line, gold label, predicted label) for every line the anatomy got wrong."""
+        return [(n, gold, self.predicted.get(n, "boiler")) for n, gold in sorted(self.gold.items())
+                if self.predicted.get(n, "boiler") != gold]
 
 
 @dataclass
@@ -115,13 +121,16 @@ def gold_labels(spec: dict[str, Any], lines: list[str]) -> tuple[dict[int, str],
                                   ("standfirst", "standfirst"), ("byline", "byline")):
             for n in nonblank(expand(article.get(field_name))):
                 labels[n] = label
-        body = nonblank(expand(article.get("body")))
-        if not body:
-            raise GoldError("an article without body lines")
-        articles.append((min(body), max(body)))
+        articles.append(nonblank(expand(article.get("body"))))
     for n in nonblank(expand(spec.get("boiler"))):
         labels[n] = "boiler"
-    return labels, articles
+    spans = []
+    for body in articles:
+        body = [n for n in body if labels[n] == "body"]  # a boiler override is not body
+        if not body:
+            raise GoldError("an article without body lines")
+        spans.append((min(body), max(body)))
+    return labels, spans
 
 
 def predicted_labels(content: str) -> tuple[dict[int, str], list[tuple[int, int]]]:
@@ -129,7 +138,7 @@ def predicted_labels(content: str) -> tuple[dict[int, str], list[tuple[int, int]
     bodies: dict[int, list[int]] = {}
     for unit in label_lines(content):
         label = PREDICTED_AS_GOLD.get(unit.label, unit.label)
-        if unit.reason == "comment-thread furniture":
+        if unit.reason == THREAD_FURNITURE:
             label = "comment"  # "Guest", "Reply": part of the thread, as the gold format counts it
         for offset, line in enumerate(unit.text.split("\n")):
             if line.strip():

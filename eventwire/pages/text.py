@@ -37,7 +37,12 @@ LONG_LINE_WORDS = 20  # this long is body even without terminal punctuation
 MAX_TITLE_WORDS = 25
 MAX_BOILER_WORDS = 18  # pattern rules never fire on longer lines: those are sentences
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
+NAME_REACH = 3  # a bare author name counts as header evidence this close to the headline
+MAX_INNER_SHORT_RUN = 3  # this many short lines between body paragraphs are subheadings
 SHORT = "short line without terminal punctuation"
+THREAD_FURNITURE = "comment-thread furniture"  # "Guest", "Reply", timestamps between comments
+THREAD_HEADER = "comment-thread header"  # "Notify of", "Sort by" before the first comment
+NO_BODY = "headline with no body of its own: a link-list entry"
 HEADER_LABELS = {"byline", "dateline", "syndication"}
 OPINION_FIRST_PERSON_PER_1000 = 4.0
 
@@ -55,13 +60,16 @@ class LabeledLine:
 @dataclass(frozen=True, slots=True)
 class LineRules:
     boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
+    boilerplate_any_length: tuple[tuple[str, re.Pattern[str]], ...]
     comment_thread_start: re.Pattern[str]
     comment_furniture: re.Pattern[str]
+    comment_author_tag: re.Pattern[str]
     article_end: re.Pattern[str]
     syndication: re.Pattern[str]
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
-    opinion_disclaimer: re.Pattern[str]
+    credit: re.Pattern[str]
+    author_role: re.Pattern[str]
     author_line: re.Pattern[str]
 
 
@@ -72,11 +80,15 @@ def line_rules() -> LineRules:
     def rule(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(raw[name], flags)
 
+    def named(section: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((name, re.compile(p, re.IGNORECASE)) for name, p in raw[section].items())
+
     return LineRules(
-        boilerplate=tuple((name, re.compile(p, re.IGNORECASE)) for name, p in raw["boilerplate"].items()),
+        boilerplate=named("boilerplate"), boilerplate_any_length=named("boilerplate_any_length"),
         comment_thread_start=rule("comment_thread_start"), comment_furniture=rule("comment_furniture"),
+        comment_author_tag=rule("comment_author_tag"),
         article_end=rule("article_end"), syndication=rule("syndication"), byline=rule("byline", 0),
-        dateline=rule("dateline"), opinion_disclaimer=rule("opinion_disclaimer"),
+        dateline=rule("dateline"), credit=rule("credit"), author_role=rule("author_role"),
         author_line=rule("author_line", 0))
 
 
@@ -132,12 +144,17 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
         return "boiler", "article separator"
     if rules.dateline.fullmatch(flat):
         return "dateline", "dateline"
+    rule = next((name for name, pattern in rules.boilerplate_any_length if pattern.fullmatch(flat)), None)
+    if rule:
+        return "boiler", rule
     if word_count(flat) <= MAX_BOILER_WORDS:
         rule = next((name for name, pattern in rules.boilerplate if pattern.fullmatch(flat)), None)
         if rule:
             return "boiler", rule
-    if rules.syndication.fullmatch(flat) and word_count(flat) <= 14:
+    if rules.syndication.fullmatch(flat) and word_count(flat) <= 24:
         return "syndication", "syndication line"
+    if rules.credit.fullmatch(flat) and word_count(flat) <= MAX_BOILER_WORDS:
+        return "credit", "credit line: contributors other than the author"
     if rules.byline.fullmatch(flat):
         return "byline", "byline pattern"
     if is_sentence_shaped(flat):
@@ -167,7 +184,7 @@ def has_header_after(labeled: list[LabeledLine], i: int, rules: LineRules) -> bo
             return False  # "username / Guest": a comment, not a byline
         if line.label in HEADER_LABELS or line.reason == "views or counters":
             return True
-        if line.reason == SHORT and is_name_like(line.text):
+        if line.reason == SHORT and is_name_like(line.text) and k < NAME_REACH:
             return True
         if line.label == "body" and k > 0:
             return False  # a second body line: this was a paragraph, not a header
@@ -188,10 +205,20 @@ def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
                 header_end = next(bodies, len(labeled))
     first_body = next((i for i, line in enumerate(labeled) if line.label == "body"), None)
     if first_body is not None and (not starts or starts[0] > first_body):
-        # The first article may have no byline: its headline is the last short line before the body.
+        # The first article may have no byline: its headline is the last short line before the
+        # body, or the one above it when that is followed directly by a longer standfirst.
         before = [i for i in range(first_body) if is_headline_candidate(labeled[i])]
+        if len(before) >= 2 and before[-1] == before[-2] + 1 and is_headline_over_standfirst(
+                labeled[before[-2]], labeled[before[-1]]):
+            before.pop()
         starts.insert(0, before[-1] if before else first_body)
     return starts
+
+
+def is_headline_over_standfirst(headline: LabeledLine, standfirst: LabeledLine) -> bool:
+    """A headline-length line directly above a longer short line: headline and standfirst."""
+    words = word_count(headline.text)
+    return words >= 5 and word_count(standfirst.text) >= max(8, words + 2)
 
 
 # --- pass 3: within an article ---------------------------------------------------------------
@@ -206,50 +233,110 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     first_body = next((k for k, line in enumerate(lines) if line.label == "body"), None)
     if first_body is None:
         return
+    settle_header(lines, first_body, rules)
+    first_body = next(k for k, line in enumerate(lines) if line.label == "body")
+    end = settle_tail(lines, first_body, rules)
+    keep_short_paragraphs(lines[first_body:end])
+
+
+def settle_header(lines: list[LabeledLine], first_body: int, rules: LineRules) -> None:
+    """Bylines, the author's role and the standfirst between the headline and the body."""
     for line in lines[1:first_body]:
         if line.reason == SHORT and is_name_like(line.text):
             line.label, line.reason = "byline", "name-shaped line in the article header"
     if first_body > 2 and lines[1].reason == SHORT and lines[2].label in HEADER_LABELS:
         lines[1].label, lines[1].reason = "standfirst", "line between headline and byline"
+    elif first_body == 2 and lines[1].reason == SHORT and is_headline_over_standfirst(lines[0], lines[1]):
+        lines[1].label, lines[1].reason = "standfirst", "longer line between headline and body"
+    if first_body == 1 and lines[0].label == "title":
+        settle_sentence_standfirst(lines)
+    for previous, line in zip(lines, lines[1:]):
+        if line.label == "body":
+            break
+        if line.reason == SHORT and previous.label == "byline" and rules.author_role.fullmatch(line.text):
+            line.label, line.reason = "credit", "the author's role"
+
+
+def settle_sentence_standfirst(lines: list[LabeledLine]) -> None:
+    """A sentence-shaped line right under the headline is a standfirst when header lines follow it."""
     after = []
-    for line in lines[first_body + 1:first_body + 1 + 3]:
+    for line in lines[2:2 + 3]:
         if line.label == "body":
             break
         after.append(line)
-    if first_body == 1 and lines[0].label == "title" and any(
-            line.label in HEADER_LABELS or line.reason == "views or counters" or
-            (line.reason == SHORT and is_name_like(line.text)) for line in after):
-        lines[first_body].label, lines[first_body].reason = "standfirst", "sentence-shaped line between headline and byline"
-        for line in lines[first_body + 1:]:
+    if any(line.label in HEADER_LABELS or line.reason == "views or counters" or
+           (line.reason == SHORT and is_name_like(line.text)) for line in after):
+        lines[1].label, lines[1].reason = "standfirst", "sentence-shaped line between headline and byline"
+        for line in lines[2:]:
             if line.label == "body":
                 break
             if line.reason == SHORT and is_name_like(line.text):
                 line.label, line.reason = "byline", "name-shaped line in the article header"
-    closed = False
-    in_comments = False
-    for line in lines[first_body + 1:]:
+    elif len(lines) > 3 and lines[2].reason == "advertisement" and lines[3].label == "body":
+        lines[1].label, lines[1].reason = "standfirst", "sentence under the headline set off by an ad slot"
+
+
+def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> int:
+    """Separators and the comment thread; returns where the article's own text ends."""
+    end = len(lines)
+    closed = in_thread = seen_comment = False
+    for k in range(first_body + 1, len(lines)):
+        line = lines[k]
         if line.reason == "article separator":
-            closed, in_comments = True, False
+            closed, in_thread = True, False
+            end = min(end, k)
         elif line.reason == "start of a reader-comment thread":
-            in_comments = True
-        elif in_comments:
-            comment_label(line, rules)
+            end = min(end, k)
+            empty = re.match(r"0\s", line.text) is not None  # "0 Comments": nothing follows
+            closed, in_thread = closed or empty, not empty
+        elif in_thread:
+            following = lines[k + 1] if k + 1 < len(lines) else None
+            seen_comment = comment_label(line, following, rules, seen_comment)
         elif closed and line.label == "body":
             line.label, line.reason = "boiler", "after the end of the article"
+    return end
 
 
-def comment_label(line: LabeledLine, rules: LineRules) -> None:
+def keep_short_paragraphs(lines: list[LabeledLine]) -> None:
+    """Short lines between body paragraphs are subheadings or short paragraphs; so is a short
+    sentence right after the last paragraph ("Let the talks begin.")."""
+    k = 0
+    while k < len(lines):
+        if lines[k].reason != SHORT:
+            k += 1
+            continue
+        j = k
+        while j < len(lines) and lines[j].reason == SHORT:
+            j += 1
+        run = lines[k:j]
+        after_body = k > 0 and lines[k - 1].label in ("body", "syndication")
+        before_body = j < len(lines) and lines[j].label == "body"
+        if after_body and before_body and len(run) <= MAX_INNER_SHORT_RUN:
+            for line in run:
+                line.label, line.reason = "body", "short paragraph or subheading between body paragraphs"
+        elif after_body and len(run) == 1 and ends_sentence(run[0].text) and word_count(run[0].text) >= 2:
+            run[0].label, run[0].reason = "body", "short sentence closing the article"
+        k = j
+
+
+def comment_label(line: LabeledLine, following: LabeledLine | None, rules: LineRules, seen_comment: bool) -> bool:
+    """Label one line of a reader-comment thread; returns whether a comment has been seen."""
     flat = " ".join(line.text.split())
     if rules.comment_furniture.fullmatch(flat):
-        line.label, line.reason = "boiler", "comment-thread furniture"
-    elif line.label == "boiler" and line.reason != SHORT:
-        return  # boilerplate stays boilerplate inside a thread too
+        line.label, line.reason = "boiler", THREAD_FURNITURE if seen_comment else THREAD_HEADER
+        return seen_comment
+    if line.label == "boiler" and line.reason != SHORT:
+        return seen_comment  # boilerplate stays boilerplate inside a thread too
+    tagged = following is not None and rules.comment_author_tag.fullmatch(" ".join(following.text.split()))
+    if tagged and word_count(flat) <= 4:
+        line.label, line.reason = "comment_author", "name above a commenter tag such as \"Guest\""
     elif is_sentence_shaped(flat) or word_count(flat) >= MIN_BODY_WORDS or line.label == "body":
         line.label, line.reason = "comment", "inside a reader-comment thread"
     elif 1 <= word_count(flat) <= 4 and not ends_sentence(flat):
         line.label, line.reason = "comment_author", "short name-like line inside a comment thread"
     else:
         line.label, line.reason = "comment", "inside a reader-comment thread"
+    return True
 
 
 def label_lines(content: str) -> list[LabeledLine]:
@@ -265,6 +352,12 @@ def label_lines(content: str) -> list[LabeledLine]:
     for line in labeled[:starts[0]] if starts else labeled:
         if line.label == "body":
             line.label, line.reason = "boiler", "before the first article"
+    with_body = {line.article for line in labeled if line.label == "body"}
+    for line in labeled:
+        if line.article is not None and line.article not in with_body:
+            line.article = None
+            if line.label != "boiler":
+                line.label, line.reason = "boiler", NO_BODY
     return labeled
 
 
@@ -341,7 +434,7 @@ def article_kind(title: str | None, standfirst: str | None, body: list[Paragraph
     header = " ".join(t for t in (title, standfirst) if t)
     if re.search(r"\((video|watch)\)|\bepisode \d+|^watch:", header, re.IGNORECASE):
         return "video"
-    if any(rules.opinion_disclaimer.fullmatch(" ".join(line.text.split())) for line in lines):
+    if any(line.reason == "opinion disclaimer" for line in lines):
         return "opinion"
     text = QUOTED.sub(" ", " ".join(p.text for p in body))  # a quoted speaker's "I" is not the author's
     words = max(word_count(text), 1)

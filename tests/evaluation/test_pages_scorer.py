@@ -54,3 +54,13 @@ def test_cli_json_report() -> None:
     result = CliRunner().invoke(app, ["eval", "pages", str(GOLD), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["labels"]["body"]["f1"] == 1.0
+
+
+def test_show_errors_names_each_wrong_line(tmp_path: Path) -> None:
+    spec = GOLD.read_text(encoding="utf-8") + "boiler: [17]\n"  # a body line the gold now calls boiler
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(spec.replace("source: tests/fixtures/", f"source: {REPO}/tests/fixtures/"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "pages", str(wrong), "--show-errors"])
+    assert result.exit_code == 0, result.output
+    assert "multi_article_page.txt:17: gold boiler, predicted body" in result.output
+    assert "article body spans gold [(19, 21)" in result.output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from eventwire.model import Document
 from eventwire.pages import extract_articles, label_lines
-from eventwire.pages.text import physical_units
+from eventwire.pages.text import articles_from_text, physical_units
 
 
 def page(fixtures: Path) -> Document:
@@ -115,3 +115,143 @@ def test_opinion_from_disclaimer_or_first_person_but_not_quotes() -> None:
     opinion = quoted + "\nThe views expressed in this article are solely those of the author.\n"
     [article] = extract_articles(Document.from_bytes(opinion.encode(), opinion, source="o.txt", format="txt"))
     assert article.kind == "opinion"
+
+
+def labels_of(text: str) -> dict[int, tuple[str, str]]:
+    return {line.number: (line.label, line.reason) for line in label_lines(text)}
+
+
+HEADER = """Ministers agree to reopen the border crossing
+
+By Anna Petrova
+
+Published 3 March 2019
+
+The two governments agreed on Tuesday to reopen the crossing after four months of closure.
+
+"""
+
+
+def test_subheadings_and_a_short_closing_sentence_stay_in_the_body() -> None:
+    text = HEADER + """Trade is expected to resume within a week, officials from both ministries said.
+
+What happens to the customs posts
+
+Customs officers will return to the posts under a new joint inspection plan agreed in Geneva.
+
+It will not last.
+
+Continue Reading
+"""
+    labels = labels_of(text)
+    assert labels[11] == ("body", "short paragraph or subheading between body paragraphs")
+    assert labels[15] == ("body", "short sentence closing the article")
+    assert labels[17] == ("boiler", "article separator")
+
+
+def test_opinion_disclaimer_of_any_length_is_boilerplate_and_marks_opinion() -> None:
+    disclaimer = ("The views and opinions expressed in this column are solely those of the author and do not "
+                  "necessarily reflect the editorial position of this website or its staff.")
+    text = HEADER + disclaimer + "\n"
+    labels = labels_of(text)
+    assert labels[9] == ("boiler", "opinion disclaimer")
+    [article] = articles_from_text(Document.from_bytes(text.encode(), text, source="x.txt", format="txt"))
+    assert article.kind == "opinion"
+
+
+def test_news_sentence_about_views_is_not_a_disclaimer() -> None:
+    sentence = ("The minister said the views of the opposition do not necessarily reflect those of voters, "
+                "who backed the plan in a referendum last year.")
+    assert labels_of(HEADER + sentence + "\n")[9][0] == "body"
+
+
+def test_credit_and_author_role_lines_are_not_authors() -> None:
+    text = """Sanctions on oil exports take effect at midnight
+
+By Daniel Okafor
+
+Energy correspondent
+
+The measures bar the purchase of crude from the state company and freeze the assets of its directors.
+
+Reuters contributed to this report.
+"""
+    labels = labels_of(text)
+    assert labels[5] == ("credit", "the author's role")
+    assert labels[9][0] == "credit"
+    [article] = articles_from_text(Document.from_bytes(text.encode(), text, source="x.txt", format="txt"))
+    assert article.authors == ["Daniel Okafor"]
+
+
+def test_comment_thread_header_furniture_and_authors() -> None:
+    text = HEADER + """Leave a Reply
+
+Notify of
+
+Newest | Oldest | Most voted
+
+Petra K.
+Guest
+
+This deal will not survive the summer, mark my words.
+
+2 days ago
+
+Reply
+"""
+    labels = labels_of(text)
+    assert labels[9] == ("boiler", "start of a reader-comment thread")
+    assert labels[11] == ("boiler", "comment-thread header")
+    assert labels[13] == ("boiler", "comment-thread header")
+    assert labels[15][0] == "comment_author"  # a name ending in a full stop, above "Guest"
+    assert labels[16] == ("boiler", "comment-thread furniture")
+    assert labels[18][0] == "comment"
+    assert labels[20] == ("boiler", "comment-thread furniture")
+    assert labels[22] == ("boiler", "comment-thread furniture")
+
+
+def test_an_empty_comment_thread_ends_at_zero_comments() -> None:
+    text = HEADER + """0 Comments
+
+Rebels and government trade blame for shelling of the convoy route
+
+Opposition figures meet in Riyadh ahead of new round of talks
+"""
+    labels = labels_of(text)
+    assert labels[9] == ("boiler", "start of a reader-comment thread")
+    assert labels[11] == ("boiler", "short line without terminal punctuation")
+    assert labels[13] == ("boiler", "short line without terminal punctuation")
+
+
+def test_a_headline_with_no_body_is_a_link_list_entry_not_an_article() -> None:
+    text = HEADER + """Latest
+
+Parliament votes to extend the state of emergency
+
+Support Harbour Review
+
+Donate
+"""
+    labels = labels_of(text)
+    assert labels[11] == ("boiler", "headline with no body of its own: a link-list entry")
+    assert len(articles_from_text(Document.from_bytes(text.encode(), text, source="x.txt", format="txt"))) == 1
+
+
+def test_a_long_cookie_banner_is_boilerplate() -> None:
+    banner = ("We use cookies to understand how readers use this site and to show relevant content; by "
+              "continuing to browse you accept their use as described in our policy.")
+    assert labels_of(HEADER + banner + "\n")[9] == ("boiler", "cookie banner")
+
+
+def test_first_headline_above_a_longer_standfirst_without_a_byline() -> None:
+    text = """Envoy races to save the truce before the new administration arrives
+
+Moscow says calls from the departing envoy have multiplied in recent weeks as the deadline nears
+
+The envoy has spoken to his counterpart four times this week, according to the foreign ministry.
+
+Officials on both sides described the calls as businesslike and said no agreement was close.
+"""
+    labels = labels_of(text)
+    assert labels[1][0] == "title"
+    assert labels[3] == ("standfirst", "longer line between headline and body")
