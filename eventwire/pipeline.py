@@ -1,7 +1,8 @@
 """The ingest pipeline: sources → pages → nlp → actors → events → store, in bounded batches.
 
 Memory stays bounded by the batch size; each batch is one store transaction. A document that
-breaks a stage is reported as an InputError and the rest of its batch still lands.
+breaks a stage is reported as an InputError and the rest of its batch still lands. Site-line
+counts (pages/repetition.py) come from the store plus the batch itself, and go back with it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from eventwire.actors import Resolver, registry_with
 from eventwire.events import EventExtractor, load_lexicon
 from eventwire.model import Article, Document, Event
 from eventwire.nlp import annotate
-from eventwire.pages import extract_articles
+from eventwire.pages import SiteLines, extract_articles, fingerprint
 from eventwire.sources import InputError, read_inputs
 from eventwire.store import Store
 
@@ -40,8 +41,8 @@ class Pipeline:
         self.lexicon = load_lexicon()
         self.extractor = EventExtractor(self.lexicon, Resolver(registry_with(actor_files)))
 
-    def process(self, documents: list[Document]) -> list[ProcessedDocument]:
-        articles = {d.id: extract_articles(d) for d in documents}
+    def process(self, documents: list[Document], site_lines: SiteLines | None = None) -> list[ProcessedDocument]:
+        articles = {d.id: extract_articles(d, site_lines) for d in documents}
         flat = [a for d in documents for a in articles[d.id]]
         annotated = {item.article.id: item for item in annotate(flat, self.lexicon.is_candidate)}
         out: list[ProcessedDocument] = []
@@ -51,16 +52,17 @@ class Pipeline:
             out.append((document, articles[document.id], counts, events))
         return out
 
-    def process_isolated(self, documents: list[Document]) -> Iterator[ProcessedDocument | InputError]:
+    def process_isolated(self, documents: list[Document],
+                         site_lines: SiteLines | None = None) -> Iterator[ProcessedDocument | InputError]:
         """The batch at once; if it fails, each document alone so one bad page costs only itself."""
         try:
-            yield from self.process(documents)
+            yield from self.process(documents, site_lines)
             return
         except Exception:  # noqa: BLE001 - retried one by one below to name the culprit
             pass
         for document in documents:
             try:
-                yield from self.process([document])
+                yield from self.process([document], site_lines)
             except Exception as exc:  # noqa: BLE001 - reported, the run goes on
                 where = document.locator
                 yield InputError(document.source, f"processing failed: {type(exc).__name__}: {exc}", where)
@@ -94,13 +96,18 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
                 report.unchanged += 1
             else:
                 fresh[document.id] = document
+        prints = {d.id: p for d in fresh.values() if (p := fingerprint(d)) is not None}
+        site_lines = SiteLines(store.site_line_pages(prints.values()))
+        site_lines.add(prints.values())
         processed: list[ProcessedDocument] = []
-        for result in pipeline.process_isolated(list(fresh.values())):
+        for result in pipeline.process_isolated(list(fresh.values()), site_lines):
             if isinstance(result, InputError):
                 errors.append(result)
             else:
                 processed.append(result)
-        store.write_batch(processed)
+        added = SiteLines()
+        added.add(prints[document.id] for document, *_ in processed if document.id in prints)
+        store.write_batch(processed, added.counts)
         for document, articles, _, events in processed:
             report.documents += 1
             report.articles += len(articles)

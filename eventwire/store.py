@@ -17,9 +17,11 @@ from typing import Any
 import duckdb
 
 from eventwire.model import Article, Document, Event
+from eventwire.pages.repetition import Fingerprint
 
 DEFAULT_DB = "eventwire.duckdb"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 2 only added site_lines, which readers never touch
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -43,6 +45,12 @@ CREATE TABLE IF NOT EXISTS events (
     date VARCHAR, date_precision VARCHAR, location JSON,
     attribution_source VARCHAR, stance VARCHAR, modality VARCHAR,
     evidence JSON, evidence_text VARCHAR, confidence DOUBLE, cluster_id VARCHAR, trigger VARCHAR
+);
+
+-- version 2: on how many pages of a site each short line occurs (pages/repetition.py)
+CREATE TABLE IF NOT EXISTS site_lines (
+    site VARCHAR NOT NULL, line_key BIGINT NOT NULL, pages INTEGER NOT NULL,
+    PRIMARY KEY (site, line_key)
 );
 """
 
@@ -89,15 +97,17 @@ class Store:
 
     def check_version(self) -> None:
         version = self.version()
-        if version != SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version}, this eventwire reads {SCHEMA_VERSION}")
+        if version not in READABLE_VERSIONS:
+            raise StoreError(f"{self.path}: schema version {version}, this eventwire reads "
+                             f"{', '.join(map(str, READABLE_VERSIONS))}")
 
     def migrate(self) -> None:
         version = self.version()
         if version is not None and version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this eventwire "
                              f"({SCHEMA_VERSION}); upgrade eventwire")
-        if version is None:
+        if version is None or version < SCHEMA_VERSION:
+            # Every change so far only adds tables, so the schema script upgrades old files too.
             self.con.execute("BEGIN")
             self.con.execute(SCHEMA)
             self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
@@ -112,8 +122,22 @@ class Store:
         rows = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)", [ids]).fetchall()
         return {row[0] for row in rows}
 
-    def write_batch(self, batch: list[tuple[Document, list[Article], dict[str, int], list[Event]]]) -> None:
-        """Documents with their articles and events, all or nothing."""
+    def site_line_pages(self, prints: Iterable[Fingerprint]) -> dict[tuple[str, int], int]:
+        """Stored page counts of these fingerprints' lines, per (site, line hash)."""
+        keys: dict[str, set[int]] = {}
+        for page in prints:
+            keys.setdefault(page.site, set()).update(page.keys)
+        counts: dict[tuple[str, int], int] = {}
+        for site, wanted in keys.items():
+            rows = self.con.execute(
+                "SELECT s.line_key, s.pages FROM site_lines s JOIN unnest(?::BIGINT[]) AS k(line_key)"
+                " ON s.line_key = k.line_key WHERE s.site = ?", [sorted(wanted), site]).fetchall()
+            counts.update(((site, key), pages) for key, pages in rows)
+        return counts
+
+    def write_batch(self, batch: list[tuple[Document, list[Article], dict[str, int], list[Event]]],
+                    site_lines: dict[tuple[str, int], int] | None = None) -> None:
+        """Documents with their articles and events, and the site-line counts they add, all or nothing."""
         documents = [[d.id, d.source, d.locator, d.format, d.url, d.content_hash, d.content, len(articles)]
                      for d, articles, _, _ in batch]
         articles = [article_row(a, counts.get(a.id, 0)) for _, items, counts, _ in batch for a in items]
@@ -125,6 +149,7 @@ class Store:
                         documents)
             insert_rows(con, "articles", articles)
             insert_rows(con, "events", events)
+            add_site_lines(con, site_lines or {})
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -209,6 +234,17 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]
         placeholders = "(" + ", ".join("?" * len(chunk[0])) + ")"
         con.execute(f"INSERT OR IGNORE INTO {table} VALUES " + ", ".join([placeholders] * len(chunk)),
                     [value for row in chunk for value in row])
+
+
+def add_site_lines(con: duckdb.DuckDBPyConnection, counts: dict[tuple[str, int], int]) -> None:
+    by_site: dict[str, list[tuple[int, int]]] = {}
+    for (site, key), pages in counts.items():
+        by_site.setdefault(site, []).append((key, pages))
+    for site, rows in by_site.items():
+        con.execute(
+            "INSERT INTO site_lines SELECT ?, unnest(?::BIGINT[]), unnest(?::INTEGER[])"
+            " ON CONFLICT (site, line_key) DO UPDATE SET pages = site_lines.pages + excluded.pages",
+            [site, [key for key, _ in rows], [pages for _, pages in rows]])
 
 
 def article_row(article: Article, sentence_count: int) -> list[Any]:

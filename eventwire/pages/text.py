@@ -18,6 +18,7 @@ Every label keeps its reason, shown by `eventwire articles --explain`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,6 +44,10 @@ SHORT = "short line without terminal punctuation"
 THREAD_FURNITURE = "comment-thread furniture"  # "Guest", "Reply", timestamps between comments
 THREAD_HEADER = "comment-thread header"  # "Notify of", "Sort by" before the first comment
 NO_BODY = "headline with no body of its own: a link-list entry"
+REPEATED = "repeated on other pages of this site"
+BEFORE_FIRST = "before the first article"
+AFTER_END = "after the end of the article"
+BY_POSITION = (SHORT, BEFORE_FIRST, AFTER_END)  # boiler by shape or place, not by a named rule
 HEADER_LABELS = {"byline", "dateline", "syndication"}
 OPINION_FIRST_PERSON_PER_1000 = 4.0
 
@@ -55,6 +60,7 @@ class LabeledLine:
     label: str  # title | standfirst | byline | dateline | body | comment | comment_author | syndication | boiler
     reason: str
     article: int | None = None  # index of the article the line belongs to
+    repeated: bool = False  # on enough pages of this site to be its furniture (repetition.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,17 +203,24 @@ def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
     starts: list[int] = []
     header_end = -1  # no new headline inside the header of the article just started
     for i, line in enumerate(labeled):
+        if line.repeated and i + 1 < len(labeled) and is_headline_candidate(labeled[i + 1]) \
+                and not labeled[i + 1].repeated:
+            continue  # the site's tagline or section label above the real headline
         if i > header_end and is_headline_candidate(line) and has_header_after(labeled, i, rules):
             starts.append(i)
             bodies = (k for k in range(i + 1, len(labeled)) if labeled[k].label == "body")
             header_end = next(bodies, len(labeled))
             if header_end == i + 1:  # a standfirst: the header runs on to the next body line
                 header_end = next(bodies, len(labeled))
-    first_body = next((i for i, line in enumerate(labeled) if line.label == "body"), None)
+    first_body = next((i for i, line in enumerate(labeled) if line.label == "body" and not line.repeated), None)
     if first_body is not None and (not starts or starts[0] > first_body):
         # The first article may have no byline: its headline is the last short line before the
         # body, or the one above it when that is followed directly by a longer standfirst.
         before = [i for i in range(first_body) if is_headline_candidate(labeled[i])]
+        before = [i for i in before if not labeled[i].repeated] or before
+        lone = not before and starts and sum(line.label == "body" for line in labeled[first_body:starts[0]]) < 2
+        if lone:
+            return starts  # one sentence above the first headline: a tagline, not an article
         if len(before) >= 2 and before[-1] == before[-2] + 1 and is_headline_over_standfirst(
                 labeled[before[-2]], labeled[before[-1]]):
             before.pop()
@@ -293,7 +306,7 @@ def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> 
             following = lines[k + 1] if k + 1 < len(lines) else None
             seen_comment = comment_label(line, following, rules, seen_comment)
         elif closed and line.label == "body":
-            line.label, line.reason = "boiler", "after the end of the article"
+            line.label, line.reason = "boiler", AFTER_END
     return end
 
 
@@ -309,6 +322,9 @@ def keep_short_paragraphs(lines: list[LabeledLine]) -> None:
         while j < len(lines) and lines[j].reason == SHORT:
             j += 1
         run = lines[k:j]
+        if any(line.repeated for line in run):
+            k = j
+            continue  # a promo the site prints on every page, not a subheading
         after_body = k > 0 and lines[k - 1].label in ("body", "syndication")
         before_body = j < len(lines) and lines[j].label == "body"
         if after_body and before_body and len(run) <= MAX_INNER_SHORT_RUN:
@@ -339,19 +355,24 @@ def comment_label(line: LabeledLine, following: LabeledLine | None, rules: LineR
     return True
 
 
-def label_lines(content: str) -> list[LabeledLine]:
-    """Label each paragraph-sized unit of a plain-text page, with the reason for the label."""
+def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = None) -> list[LabeledLine]:
+    """Label each paragraph-sized unit of a plain-text page, with the reason for the label.
+
+    `is_site_furniture` says whether a line recurs on other pages of the page's site.
+    """
     rules = line_rules()
     labeled = []
     for number, column, text in physical_units(content):
         label, reason = shape_label(" ".join(text.split()), rules)
-        labeled.append(LabeledLine(number, text, column, label, reason))
+        repeated = is_site_furniture is not None and is_site_furniture(text)
+        labeled.append(LabeledLine(number, text, column, label, reason, repeated=repeated))
     starts = article_starts(labeled, rules)
     for index, (start, end) in enumerate(zip(starts, starts[1:] + [len(labeled)])):
         settle_article(labeled[start:end], index, rules)
     for line in labeled[:starts[0]] if starts else labeled:
         if line.label == "body":
-            line.label, line.reason = "boiler", "before the first article"
+            line.label, line.reason = "boiler", BEFORE_FIRST
+    drop_site_furniture(labeled)
     with_body = {line.article for line in labeled if line.label == "body"}
     for line in labeled:
         if line.article is not None and line.article not in with_body:
@@ -361,12 +382,33 @@ def label_lines(content: str) -> list[LabeledLine]:
     return labeled
 
 
+def drop_site_furniture(labeled: list[LabeledLine]) -> None:
+    """Repeated lines at the edges of an article's body, and repeated short lines anywhere, are
+    the site's furniture. A repeated line amid the body is a stock phrase and stays; an article
+    whose body is mostly repeated is a copy of one seen before, and stays whole."""
+    for line in labeled:
+        if line.repeated and line.label == "boiler" and line.reason in BY_POSITION:
+            line.reason = REPEATED
+    articles: dict[int, list[LabeledLine]] = {}
+    for line in labeled:
+        if line.label == "body" and line.article is not None:
+            articles.setdefault(line.article, []).append(line)
+    for body in articles.values():
+        if 2 * sum(line.repeated for line in body) > len(body):
+            continue
+        for edge in (body, body[::-1]):
+            for line in edge:
+                if not line.repeated:
+                    break
+                line.label, line.reason = "boiler", REPEATED
+
+
 # --- articles --------------------------------------------------------------------------------
 
 
-def articles_from_text(document: Document) -> list[Article]:
+def articles_from_text(document: Document, is_site_furniture: Callable[[str], bool] | None = None) -> list[Article]:
     """One Article per article found on the page."""
-    labeled = label_lines(document.content)
+    labeled = label_lines(document.content, is_site_furniture)
     groups: dict[int, list[LabeledLine]] = {}
     for line in labeled:
         if line.article is not None:
@@ -443,6 +485,7 @@ def article_kind(title: str | None, standfirst: str | None, body: list[Paragraph
     return "news"
 
 
+SITE_HINT = re.compile(r"©|\(c\)|copyright|patreon|paypal", re.IGNORECASE)
 SITE_PATTERNS = [
     re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<site>[A-Z][\w&.' -]{2,40}?)(?:,?\s+\d{4})?[.,]?(?:\s+all rights reserved.*)?$", re.IGNORECASE),
     re.compile(r".*\bsupport (?P<site>(?:The )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) on (?:Patreon|PayPal).*"),
@@ -451,11 +494,15 @@ SITE_PATTERNS = [
 
 def site_name(labeled: list[LabeledLine]) -> str | None:
     """The site's own name, from a copyright or support line when the page has one."""
-    for line in labeled:
-        if line.label != "boiler":
+    return site_from_lines(line.text.strip() for line in labeled if line.label == "boiler")
+
+
+def site_from_lines(lines: Iterable[str]) -> str | None:
+    for line in lines:
+        if not SITE_HINT.search(line):
             continue
         for pattern in SITE_PATTERNS:
-            match = pattern.fullmatch(line.text.strip())
+            match = pattern.fullmatch(line)
             if match:
                 return match.group("site").strip()
     return None
