@@ -19,6 +19,7 @@ EXPLICIT_DATES = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
     re.compile(rf"\b(?:in\s+|of\s+|since\s+)?{MONTH}\s+{YEAR}\b", re.IGNORECASE),
 ]
+YEAR_HINT = re.compile(r"(?:19|20)\d\d")  # every explicit date has one; most paragraphs none
 
 
 def published_fields(value: str | None, basis: str = "metadata") -> dict[str, str | None]:
@@ -34,6 +35,8 @@ def published_fields(value: str | None, basis: str = "metadata") -> dict[str, st
 
 def explicit_dates(text: str) -> list[tuple[str, str]]:
     """(ISO date, precision) for every explicit calendar date in the text, in order of appearance."""
+    if not YEAR_HINT.search(text):
+        return []
     found: list[tuple[int, str, str]] = []
     taken: list[range] = []
     for pattern in EXPLICIT_DATES:

@@ -28,7 +28,7 @@ DIGIT = re.compile(r"\d")
 
 def line_key(text: str) -> int:
     """A signed 64-bit hash of the normalised line."""
-    folded = unicodedata.normalize("NFKD", text).lower()
+    folded = (text if text.isascii() else unicodedata.normalize("NFKD", text)).lower()
     normal = " ".join(DIGIT.sub("0", NOT_WORD.sub(" ", folded)).split())
     return int.from_bytes(hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 

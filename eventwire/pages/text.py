@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from typing import Any
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -37,18 +38,29 @@ MIN_BODY_WORDS = 6  # a sentence-shaped line at least this long is body
 LONG_LINE_WORDS = 20  # this long is body even without terminal punctuation
 MAX_TITLE_WORDS = 25
 MAX_BOILER_WORDS = 18  # pattern rules never fire on longer lines: those are sentences
+MAX_SYNDICATION_WORDS = 24  # "This story first appeared in X. Additional reporting by Y."
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
 NAME_REACH = 3  # a bare author name counts as header evidence this close to the headline
+MAX_CAPTION_WORDS = 30
+MAX_WRAP_WIDTH = 120  # hard-wrapped text breaks between these columns
+MIN_WRAP_WIDTH = 50
+WRAP_SLACK = 12  # a wrapped line ends within this many columns of the wrap width
+MAX_LABEL_WORDS = 4  # a section label or masthead above a headline
+MAX_HEADER_UNITS = 9  # an article's first paragraph is at most this many units below its headline
+LINK_MARKER = re.compile(r"\[\d+\]")  # lynx and w3m number each link: "[12]Share"
 MAX_INNER_SHORT_RUN = 3  # this many short lines between body paragraphs are subheadings
 SHORT = "short line without terminal punctuation"
+THREAD_START = "start of a reader-comment thread"
 THREAD_FURNITURE = "comment-thread furniture"  # "Guest", "Reply", timestamps between comments
 THREAD_HEADER = "comment-thread header"  # "Notify of", "Sort by" before the first comment
 NO_BODY = "headline with no body of its own: a link-list entry"
 REPEATED = "repeated on other pages of this site"
+AUTHOR_REPEATED = "commenter's name repeated under its tag"
 BEFORE_FIRST = "before the first article"
 AFTER_END = "after the end of the article"
 BY_POSITION = (SHORT, BEFORE_FIRST, AFTER_END)  # boiler by shape or place, not by a named rule
 HEADER_LABELS = {"byline", "dateline", "syndication"}
+IN_HEADER = {SHORT, "views or counters", "image credit", "advertisement", "reading time", "share widget"}
 OPINION_FIRST_PERSON_PER_1000 = 4.0
 
 
@@ -65,11 +77,13 @@ class LabeledLine:
 
 @dataclass(frozen=True, slots=True)
 class LineRules:
-    boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
-    boilerplate_any_length: tuple[tuple[str, re.Pattern[str]], ...]
+    boilerplate: "NamedRules"
+    boilerplate_any_length: "NamedRules"
     comment_thread_start: re.Pattern[str]
     comment_furniture: re.Pattern[str]
     comment_author_tag: re.Pattern[str]
+    comment_thread_end: re.Pattern[str]
+    section_words: frozenset[str]
     article_end: re.Pattern[str]
     syndication: re.Pattern[str]
     byline: re.Pattern[str]
@@ -79,6 +93,34 @@ class LineRules:
     author_line: re.Pattern[str]
 
 
+class NamedRules:
+    """Named patterns compiled into one alternation: one regex call per line, not one per rule.
+
+    A rule given as {pattern, requires} runs only on lines holding one of its `requires` words:
+    a substring test is far cheaper than a pattern that has to scan a long line.
+    """
+
+    def __init__(self, rules: dict[str, str | dict[str, Any]]) -> None:
+        plain = {name: rule for name, rule in rules.items() if isinstance(rule, str)}
+        self.names = list(plain)
+        self.pattern = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(plain.values())),
+                                  re.IGNORECASE) if plain else None
+        self.guarded = [(name, tuple(rule["requires"]), re.compile(rule["pattern"], re.IGNORECASE))
+                        for name, rule in rules.items() if not isinstance(rule, str)]
+
+    def match(self, line: str) -> str | None:
+        """The name of a rule the whole line matches (plain rules first, in file order)."""
+        found = self.pattern.fullmatch(line) if self.pattern else None
+        if found:
+            return self.names[int(found.lastgroup[1:])]
+        if self.guarded:
+            lower = line.lower()
+            for name, requires, pattern in self.guarded:
+                if any(word in lower for word in requires) and pattern.fullmatch(line):
+                    return name
+        return None
+
+
 @cache
 def line_rules() -> LineRules:
     raw = yaml.safe_load(resources.files("eventwire.pages").joinpath("data/line_rules.yaml").read_text("utf-8"))
@@ -86,18 +128,20 @@ def line_rules() -> LineRules:
     def rule(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(raw[name], flags)
 
-    def named(section: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple((name, re.compile(p, re.IGNORECASE)) for name, p in raw[section].items())
+    def named(section: str) -> NamedRules:
+        return NamedRules(raw[section])
 
     return LineRules(
         boilerplate=named("boilerplate"), boilerplate_any_length=named("boilerplate_any_length"),
         comment_thread_start=rule("comment_thread_start"), comment_furniture=rule("comment_furniture"),
-        comment_author_tag=rule("comment_author_tag"),
+        comment_author_tag=rule("comment_author_tag"), comment_thread_end=rule("comment_thread_end"),
+        section_words=frozenset(raw["section_words"]),
         article_end=rule("article_end"), syndication=rule("syndication"), byline=rule("byline", 0),
         dateline=rule("dateline"), credit=rule("credit"), author_role=rule("author_role"),
         author_line=rule("author_line", 0))
 
 
+@lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -113,14 +157,47 @@ def is_sentence_shaped(text: str) -> bool:
 
 
 def is_name_like(text: str) -> bool:
-    """A bare author line: "Jane Doe", "Jane Doe and John Roe", "Jane Doe in Kyiv"."""
-    return bool(line_rules().author_line.fullmatch(text.strip())) and not ends_sentence(text)
+    """A bare author line: "Jane Doe", "Jane Doe and John Roe", "Jane Doe in Kyiv" — not a
+    section label ("World News", "LIVE UPDATES")."""
+    rules = line_rules()
+    text = text.strip()
+    return (bool(rules.author_line.fullmatch(text)) and not ends_sentence(text) and not text.isupper()
+            and rules.section_words.isdisjoint(text.split()))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped page (a text-browser dump, a plain-text e-mail) breaks at, or
+    None when its lines are whole paragraphs: many lines end just short of one width."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    near = [n for n in lengths if n <= MAX_WRAP_WIDTH]
+    if len(lengths) < 10 or not near:
+        return None
+    # The width is the line length that the most lines end just short of (a stray long line,
+    # such as a URL, is not it).
+    widths = {w for w in near if w >= MIN_WRAP_WIDTH}
+    if not widths:
+        return None
+    at_width, width = max((sum(w - WRAP_SLACK <= n <= w for n in near), w) for w in widths)
+    longer = sum(n > width for n in lengths)  # a wrapped page has almost none
+    return width if at_width >= max(5, len(lengths) // 4) and longer * 10 <= len(lengths) else None
 
 
 def physical_units(content: str) -> list[tuple[int, int, str]]:
     """(line number, column, text) per paragraph; hard-wrapped lines are joined verbatim."""
     units: list[tuple[int, int, str]] = []
     lines = content.split("\n")
+    width = wrap_width(lines)
+
+    def continues(i: int, text: str) -> bool:
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if not following:
+            return False
+        if width:  # wrapped: this line is full, or the next line's first word would not have fitted
+            length = len(lines[i].rstrip())
+            return length >= width - WRAP_SLACK or length + 1 + len(following.split()[0]) > width
+        # A line that stops mid-sentence and runs on into a lower-case line is hard-wrapped.
+        return not ends_sentence(text) and word_count(lines[i]) >= 6 and following[0].islower()
+
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -130,9 +207,7 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
         column = len(raw) - len(raw.lstrip())
         parts = [raw[column:]]
         start = i
-        # A line that stops mid-sentence and runs on into a lower-case line is hard-wrapped.
-        while (i + 1 < len(lines) and lines[i + 1].strip() and not ends_sentence(parts[-1])
-               and word_count(lines[i]) >= 6 and lines[i + 1].strip()[0].islower()):
+        while continues(i, parts[-1]):
             i += 1
             parts.append(lines[i])
         units.append((start + 1, column, "\n".join(parts).rstrip()))
@@ -144,24 +219,26 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
 
 
 def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
-    if rules.comment_thread_start.fullmatch(flat):
-        return "boiler", "start of a reader-comment thread"
-    if rules.article_end.fullmatch(flat):
+    words = word_count(flat)
+    short = words <= MAX_BOILER_WORDS  # only the any-length rules can fire on longer lines
+    if short and rules.comment_thread_start.fullmatch(flat):
+        return "boiler", THREAD_START
+    if short and rules.article_end.fullmatch(flat):
         return "boiler", "article separator"
-    if rules.dateline.fullmatch(flat):
+    if short and rules.dateline.fullmatch(flat):
         return "dateline", "dateline"
-    rule = next((name for name, pattern in rules.boilerplate_any_length if pattern.fullmatch(flat)), None)
+    rule = rules.boilerplate_any_length.match(flat)
     if rule:
         return "boiler", rule
-    if word_count(flat) <= MAX_BOILER_WORDS:
-        rule = next((name for name, pattern in rules.boilerplate if pattern.fullmatch(flat)), None)
+    if short:
+        rule = rules.boilerplate.match(flat)
         if rule:
             return "boiler", rule
-    if rules.syndication.fullmatch(flat) and word_count(flat) <= 24:
+    if words <= MAX_SYNDICATION_WORDS and rules.syndication.fullmatch(flat):
         return "syndication", "syndication line"
-    if rules.credit.fullmatch(flat) and word_count(flat) <= MAX_BOILER_WORDS:
+    if short and rules.credit.fullmatch(flat):
         return "credit", "credit line: contributors other than the author"
-    if rules.byline.fullmatch(flat):
+    if short and rules.byline.fullmatch(flat):
         return "byline", "byline pattern"
     if is_sentence_shaped(flat):
         return "body", "sentence-shaped line"
@@ -178,54 +255,89 @@ def furniture_reason(line: str) -> str | None:
 
 
 def is_headline_candidate(line: LabeledLine) -> bool:
-    return line.reason == SHORT and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
+    return (line.reason == SHORT and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
+            and not line_rules().author_role.fullmatch(line.text))
 
 
-def has_header_after(labeled: list[LabeledLine], i: int, rules: LineRules) -> bool:
-    """True when header evidence follows the headline candidate at i before the body starts."""
+def header_evidence(labeled: list[LabeledLine], i: int, rules: LineRules) -> tuple[str, int] | None:
+    """("strong", at) for a byline, dateline, counter or syndication line, ("weak", at) for a
+    bare name, following the headline candidate at i before its body starts; else None."""
     window = labeled[i + 1:i + 1 + HEADER_REACH]
     for k, line in enumerate(window):
         following = window[k + 1] if k + 1 < len(window) else None
-        if following is not None and rules.comment_furniture.fullmatch(following.text):
-            return False  # "username / Guest": a comment, not a byline
+        if following is not None and following.label != "dateline" and rules.comment_furniture.fullmatch(following.text):
+            return None  # "username / Guest": a comment, not a byline
         if line.label in HEADER_LABELS or line.reason == "views or counters":
-            return True
+            return "strong", i + 1 + k
         if line.reason == SHORT and is_name_like(line.text) and k < NAME_REACH:
-            return True
+            return "weak", i + 1 + k
         if line.label == "body" and k > 0:
-            return False  # a second body line: this was a paragraph, not a header
-        if line.reason in ("article separator", "start of a reader-comment thread"):
-            return False
-    return False
+            return None  # a second body line: this was a paragraph, not a header
+        if line.label == "boiler" and line.reason not in IN_HEADER:
+            return None  # menus, appeals, separators: the candidate is above the page furniture
+    return None
 
 
 def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
-    starts: list[int] = []
+    starts: list[tuple[int, str]] = []
     header_end = -1  # no new headline inside the header of the article just started
     for i, line in enumerate(labeled):
+        if i <= header_end or not is_headline_candidate(line):
+            continue
         if line.repeated and i + 1 < len(labeled) and is_headline_candidate(labeled[i + 1]) \
                 and not labeled[i + 1].repeated:
             continue  # the site's tagline or section label above the real headline
-        if i > header_end and is_headline_candidate(line) and has_header_after(labeled, i, rules):
-            starts.append(i)
-            bodies = (k for k in range(i + 1, len(labeled)) if labeled[k].label == "body")
+        found = header_evidence(labeled, i, rules)
+        if found is None:
+            continue
+        evidence, at = found
+        bodies = (k for k in range(i + 1, len(labeled)) if labeled[k].label == "body")
+        header_end = next(bodies, len(labeled))
+        if header_end == i + 1:  # a standfirst: the header runs on to the next body line
             header_end = next(bodies, len(labeled))
-            if header_end == i + 1:  # a standfirst: the header runs on to the next body line
-                header_end = next(bodies, len(labeled))
+        # A later candidate above the same body with header evidence of its own is the headline;
+        # this one was a masthead, tagline or section label above it. Directly above, it is the
+        # headline over a short standfirst, unless it is label-short.
+        # Past this one's header evidence, only a headline set off from it by page furniture
+        # (a menu, say) is; otherwise it is the next entry of a link list.
+        for j in range(i + 1, header_end):
+            if j == i + 1 and not is_label_above(labeled[i], labeled[j]):
+                continue
+            if j > at and not any(line.label == "boiler" and line.reason not in IN_HEADER
+                                  for line in labeled[at + 1:j]):
+                continue
+            later = header_evidence(labeled, j, rules) if is_headline_candidate(labeled[j]) else None
+            if later:
+                i, (evidence, at) = j, later
+        starts.append((i, evidence))
+    bodies_after = [sum(line.label == "body" for line in labeled[start:end])
+                    for (start, _), (end, _) in zip(starts, starts[1:] + [(len(labeled), "")])]
+    # A bare name is weak evidence: such an article needs two paragraphs of its own.
+    kept = [start for (start, evidence), bodies in zip(starts, bodies_after)
+            if evidence == "strong" or bodies >= 2]
+    return with_first_article(labeled, kept)
+
+
+def with_first_article(labeled: list[LabeledLine], starts: list[int]) -> list[int]:
+    """The first article may have no byline: its headline is the last short line before the
+    body, or the one above it when that is followed directly by a longer standfirst."""
     first_body = next((i for i, line in enumerate(labeled) if line.label == "body" and not line.repeated), None)
-    if first_body is not None and (not starts or starts[0] > first_body):
-        # The first article may have no byline: its headline is the last short line before the
-        # body, or the one above it when that is followed directly by a longer standfirst.
-        before = [i for i in range(first_body) if is_headline_candidate(labeled[i])]
-        before = [i for i in before if not labeled[i].repeated] or before
-        lone = not before and starts and sum(line.label == "body" for line in labeled[first_body:starts[0]]) < 2
-        if lone:
-            return starts  # one sentence above the first headline: a tagline, not an article
-        if len(before) >= 2 and before[-1] == before[-2] + 1 and is_headline_over_standfirst(
-                labeled[before[-2]], labeled[before[-1]]):
-            before.pop()
-        starts.insert(0, before[-1] if before else first_body)
-    return starts
+    if first_body is None or (starts and starts[0] < first_body):
+        return starts
+    before = [i for i in range(first_body) if is_headline_candidate(labeled[i])]
+    before = [i for i in before if not labeled[i].repeated] or before
+    if not before and starts and sum(line.label == "body" for line in labeled[first_body:starts[0]]) < 2:
+        return starts  # one sentence above the first headline: a tagline, not an article
+    if len(before) >= 2 and before[-1] == before[-2] + 1 and is_headline_over_standfirst(
+            labeled[before[-2]], labeled[before[-1]]):
+        before.pop()
+    return [before[-1] if before else first_body, *starts]
+
+
+def is_label_above(label: LabeledLine, headline: LabeledLine) -> bool:
+    """"Latin America, Sanctions" above the headline: a label is a few words, fewer than it."""
+    words = word_count(label.text)
+    return words <= MAX_LABEL_WORDS and word_count(headline.text) > words
 
 
 def is_headline_over_standfirst(headline: LabeledLine, standfirst: LabeledLine) -> bool:
@@ -243,11 +355,20 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
         line.article = index
     if lines[0].reason == SHORT or lines[0].label != "body":
         lines[0].label, lines[0].reason = "title", "headline: a short line followed by the article header"
-    first_body = next((k for k, line in enumerate(lines) if line.label == "body"), None)
-    if first_body is None:
+    thread = next((k for k, line in enumerate(lines) if line.reason == THREAD_START), len(lines))
+    first_body = next((k for k, line in enumerate(lines[:thread]) if line.label == "body"), None)
+    if first_body is None or first_body > MAX_HEADER_UNITS:
+        # A headline with no paragraphs of its own (a link-list entry): what follows is not its body.
+        for line in lines[1:thread]:
+            if line.label == "body":
+                line.label, line.reason = "boiler", "far below a headline with no body of its own"
+        if thread < len(lines):
+            settle_tail(lines, thread - 1, rules)
         return
     settle_header(lines, first_body, rules)
-    first_body = next(k for k, line in enumerate(lines) if line.label == "body")
+    first_body = next((k for k, line in enumerate(lines) if line.label == "body"), None)
+    if first_body is None:
+        return  # its only paragraph was a standfirst
     end = settle_tail(lines, first_body, rules)
     keep_short_paragraphs(lines[first_body:end])
 
@@ -298,16 +419,44 @@ def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> 
         if line.reason == "article separator":
             closed, in_thread = True, False
             end = min(end, k)
-        elif line.reason == "start of a reader-comment thread":
+        elif line.reason == THREAD_START:
             end = min(end, k)
             empty = re.match(r"0\s", line.text) is not None  # "0 Comments": nothing follows
             closed, in_thread = closed or empty, not empty
+        elif in_thread and (line.reason == "navigation" or rules.comment_thread_end.fullmatch(" ".join(line.text.split()))):
+            closed, in_thread = True, False
+            line.label, line.reason = "boiler", "end of the comment thread"
         elif in_thread:
             following = lines[k + 1] if k + 1 < len(lines) else None
             seen_comment = comment_label(line, following, rules, seen_comment)
         elif closed and line.label == "body":
             line.label, line.reason = "boiler", AFTER_END
+    drop_silent_authors(lines[first_body:])
     return end
+
+
+def drop_silent_authors(lines: list[LabeledLine]) -> None:
+    """A name in a thread with no comment under it (a site name, an archive month) is furniture.
+    A name given twice around its tag ("jdoe / Guest / jdoe") is one header: the next line is
+    the comment, however short ("lol", an image placeholder)."""
+    pending: LabeledLine | None = None
+    for line in lines:
+        if line.label == "comment_author":
+            if pending is not None and pending.text == line.text:
+                line.reason = AUTHOR_REPEATED
+                pending = line
+                continue
+            if pending is not None and pending.reason == AUTHOR_REPEATED:
+                line.label, line.reason = "comment", "the line under a commenter's name"
+                pending = None
+                continue
+            if pending is not None:
+                pending.label, pending.reason = "boiler", "name-like line with no comment under it"
+            pending = line
+        elif line.label == "comment":
+            pending = None
+    if pending is not None:
+        pending.label, pending.reason = "boiler", "name-like line with no comment under it"
 
 
 def keep_short_paragraphs(lines: list[LabeledLine]) -> None:
@@ -363,9 +512,15 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
     rules = line_rules()
     labeled = []
     for number, column, text in physical_units(content):
-        label, reason = shape_label(" ".join(text.split()), rules)
+        label, reason = shape_label(" ".join(LINK_MARKER.sub("", text).split()), rules)
+        links = len(LINK_MARKER.findall(text))
+        if links and word_count(text) <= MAX_BOILER_WORDS and (links >= 2 or LINK_MARKER.match(text)):
+            label, reason = "boiler", "link line of a text-browser dump"
         repeated = is_site_furniture is not None and is_site_furniture(text)
         labeled.append(LabeledLine(number, text, column, label, reason, repeated=repeated))
+    for line, following in zip(labeled, labeled[1:]):
+        if following.reason == "image credit" and line.label == "body" and word_count(line.text) <= MAX_CAPTION_WORDS:
+            line.label, line.reason = "boiler", "image caption: the line above a photo credit"
     starts = article_starts(labeled, rules)
     for index, (start, end) in enumerate(zip(starts, starts[1:] + [len(labeled)])):
         settle_article(labeled[start:end], index, rules)
@@ -374,8 +529,14 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
             line.label, line.reason = "boiler", BEFORE_FIRST
     drop_site_furniture(labeled)
     with_body = {line.article for line in labeled if line.label == "body"}
+    owner = None  # the last article with a body: a thread under a link list is its thread
     for line in labeled:
-        if line.article is not None and line.article not in with_body:
+        if line.article in with_body:
+            owner = line.article
+        elif line.article is not None:
+            if line.label in ("comment", "comment_author") and owner is not None:
+                line.article = owner
+                continue
             line.article = None
             if line.label != "boiler":
                 line.label, line.reason = "boiler", NO_BODY

@@ -228,12 +228,20 @@ def test_a_headline_with_no_body_is_a_link_list_entry_not_an_article() -> None:
 
 Parliament votes to extend the state of emergency
 
+12 March 2019
+
+Coalition talks resume after a week of silence
+
+11 March 2019
+
 Support Harbour Review
 
 Donate
 """
     labels = labels_of(text)
     assert labels[11] == ("boiler", "headline with no body of its own: a link-list entry")
+    assert labels[13] == ("boiler", "headline with no body of its own: a link-list entry")  # its date
+    assert labels[15][0] == labels[17][0] == labels[19][0] == "boiler"
     assert len(articles_from_text(Document.from_bytes(text.encode(), text, source="x.txt", format="txt"))) == 1
 
 
