@@ -22,14 +22,14 @@ sys.path.insert(0, str(REPO))
 
 from eventwire.model import Document  # noqa: E402
 from eventwire.nlp import load_pipeline  # noqa: E402
-from eventwire.pages import extract_articles  # noqa: E402
+from eventwire.pages import SiteLines, extract_articles, fingerprint  # noqa: E402
 from eventwire.pipeline import Pipeline, ingest  # noqa: E402
 from eventwire.sources import read_inputs  # noqa: E402
 from eventwire.store import Store  # noqa: E402
 
 
 def corpus_paths() -> list[str]:
-    paths = [str(REPO / "examples" / "pages")]
+    paths = [str(REPO / "examples" / "pages"), str(REPO / "gold" / "pages" / "dev")]
     seeds = REPO.parent / "shared" / "seeds"
     if seeds.is_dir():
         paths.append(str(seeds))
@@ -57,7 +57,7 @@ def cpu_name() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
     args = parser.parse_args()
 
@@ -70,6 +70,8 @@ def main() -> None:
     nlp = load_pipeline()
     pipeline = Pipeline()
     pipeline.process(documents[:1])  # warm caches: model, lexicon, registry
+    site_lines = SiteLines()
+    site_lines.add(p for d in text_docs if (p := fingerprint(d)) is not None)
 
     def ingest_fresh() -> None:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
@@ -77,6 +79,8 @@ def main() -> None:
 
     timings = {
         "anatomy (plain-text pages)": (median_seconds(lambda: [extract_articles(d) for d in text_docs * 20], args.repeats) / 20, len(text_docs), "pages"),
+        "anatomy with site repetition": (median_seconds(lambda: [extract_articles(d, site_lines) for d in text_docs * 20], args.repeats) / 20, len(text_docs), "pages"),
+        "site fingerprints only": (median_seconds(lambda: [fingerprint(d) for d in text_docs * 20], args.repeats) / 20, len(text_docs), "pages"),
         "tokenizer only (floor)": (median_seconds(lambda: [nlp.tokenizer(p) for p in paragraphs], args.repeats), len(articles), "articles"),
         "bare full spaCy parse": (median_seconds(lambda: list(nlp.pipe(paragraphs, batch_size=64)), args.repeats), len(articles), "articles"),
         "pipeline: pages → events (no store)": (median_seconds(lambda: pipeline.process(documents), args.repeats), len(articles), "articles"),

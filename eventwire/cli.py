@@ -94,11 +94,11 @@ def articles(
     db: DbOption = None,
     format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.jsonl,
     source: Annotated[str | None, typer.Option(help="Only articles from this source path or URL")] = None,
-    explain: Annotated[Path | None, typer.Option("--explain", help="Show how this page's lines were labelled, and why (reads the file, not the database)")] = None,
+    explain: Annotated[Path | None, typer.Option("--explain", help="Show how this page's lines were labelled, and why (reads the file; the database, where there is one, says which lines its site repeats)")] = None,
 ) -> None:
     """List stored articles (JSONL follows the record contract), or explain one page's anatomy."""
     if explain is not None:
-        explain_page(explain)
+        explain_page(explain, db)
         return
     with open_store(db, read_only=True) as store:
         records = store.articles(source=source)
@@ -175,11 +175,11 @@ def eval_pages(
                 say(f"{page.source}: article body spans gold {page.gold_articles}, predicted {page.predicted_articles}")
 
 
-def explain_page(path: Path) -> None:
+def explain_page(path: Path, db: Path | None) -> None:
     """Each line of a text page with its article number, label and reason; HTML shows what
-    trafilatura kept."""
+    trafilatura kept. Site repetition counts come from the database when there is one."""
     from eventwire.model import Document
-    from eventwire.pages import extract_articles, label_lines
+    from eventwire.pages import SiteLines, extract_articles, fingerprint, label_lines
     from eventwire.sources import read_file
 
     failed = False
@@ -189,7 +189,16 @@ def explain_page(path: Path) -> None:
             failed = True
             continue
         if item.format == "txt":
-            for line in label_lines(item.content):
+            page = fingerprint(item)
+            furniture = None
+            if page is not None and resolve_db_path(db).exists():
+                with open_store(db, read_only=True) as store:
+                    site_lines = SiteLines(store.site_line_pages([page]))
+                    if not store.known_documents([item.id]):
+                        site_lines.add([page])  # as if ingested now
+                furniture = site_lines.furniture_for(page.site)
+                print(f"# site {page.site!r}: lines repeated on its stored pages are furniture")
+            for line in label_lines(item.content, furniture):
                 article = "-" if line.article is None else str(line.article + 1)
                 first = line.text.split("\n", 1)[0]
                 print(f"{line.number:>5} {article:>3} {line.label:<15} {line.reason:<52} {first[:100]}")

@@ -124,6 +124,8 @@ class Store:
 
     def site_line_pages(self, prints: Iterable[Fingerprint]) -> dict[tuple[str, int], int]:
         """Stored page counts of these fingerprints' lines, per (site, line hash)."""
+        if self.version() == 1:
+            return {}  # a version-1 file opened read-only has no site_lines table
         keys: dict[str, set[int]] = {}
         for page in prints:
             keys.setdefault(page.site, set()).update(page.keys)

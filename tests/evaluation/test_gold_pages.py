@@ -32,6 +32,10 @@ def test_seed_pages_meet_the_targets() -> None:
     assert_meets_targets(GOLD / "seeds")
 
 
+def test_development_pages_meet_the_targets() -> None:
+    assert_meets_targets(GOLD / "dev")
+
+
 def test_every_sample_page_has_gold() -> None:
     pages = {p.stem for p in (REPO / "examples" / "pages").glob("*.txt")}
     assert pages == {p.stem for p in (GOLD / "examples").glob("*.yaml")}

@@ -133,3 +133,23 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
     with Store(db) as store:
         assert store.version() == 2
         assert store.con.execute("SELECT count(*) FROM site_lines").fetchone()[0] == 0
+
+
+def test_explain_uses_the_sites_stored_counts(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i, text in enumerate(map(site_page, range(len(STORIES)))):
+        (folder / f"page{i}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    runner = CliRunner()
+    alone = runner.invoke(app, ["articles", "--explain", str(folder / "page0.txt"), "--db", str(tmp_path / "none.duckdb")])
+    assert alone.exit_code == 0 and REPEATED not in alone.output
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["articles", "--explain", str(folder / "page0.txt"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    promo = next(line for line in result.output.splitlines() if "forty countries" in line)
+    assert REPEATED in promo and " body " not in promo

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from eventwire.model import Document
 from eventwire.pages import extract_articles, label_lines
-from eventwire.pages.text import articles_from_text, physical_units
+from eventwire.pages.text import articles_from_text, physical_units, wrap_width
 
 
 def page(fixtures: Path) -> Document:
@@ -263,3 +264,119 @@ Officials on both sides described the calls as businesslike and said no agreemen
     labels = labels_of(text)
     assert labels[1][0] == "title"
     assert labels[3] == ("standfirst", "longer line between headline and body")
+
+
+def test_hard_wrapped_text_dump_is_reflowed_and_link_lines_dropped() -> None:
+    paragraph = ("Warships from three navies gathered off the coast on Monday as the talks in the capital "
+                 "entered their fourth day without agreement on the corridor. Officials on both sides said "
+                 "the gap had narrowed but that the question of inspections remained open, and that no "
+                 "signing ceremony had been scheduled.")
+    wrapped = textwrap.fill(paragraph, width=72, initial_indent="   ", subsequent_indent="   ")
+    text = "\n".join([
+        "   [1]Skip to main content", "", "   [2]Home [3]World [4]Politics [5]Opinion", "",
+        "Talks on the sea corridor stall for a fourth day", "", "   By Lena Ostrova", "",
+        "   4 June 2018", "", wrapped, "", "   [6]Related: the corridor explained", "", wrapped, "",
+        wrapped, "", "References", "", "   1. https://example.org/", "   2. https://example.org/world", ""])
+    labeled = label_lines(text)
+    bodies = [line for line in labeled if line.label == "body"]
+    assert len(bodies) == 3 and all(line.text.count("\n") == wrapped.count("\n") for line in bodies)
+    reasons = {line.text.strip(): line.reason for line in labeled}
+    assert reasons["[1]Skip to main content"] == "link line of a text-browser dump"
+    assert reasons["[6]Related: the corridor explained"] == "link line of a text-browser dump"
+    assert reasons["1. https://example.org/"] in ("after the end of the article", "short line without terminal punctuation")
+    assert [line.label for line in labeled if line.text.startswith("Talks")] == ["title"]
+
+
+def test_lines_are_not_reflowed_on_a_page_of_whole_paragraphs(fixtures: Path) -> None:
+    assert wrap_width(page(fixtures).content.split("\n")) is None
+
+
+def test_masthead_tagline_and_section_label_above_the_headline() -> None:
+    text = """NORTHERN LEDGER
+
+Reporting from the Baltic since 1994
+
+Monday, 14 May 2018
+
+News | Politics | Business | What's On
+
+Politics > Elections
+
+Coalition deal gives the centre-right a fourth term
+
+By Kaja Mets
+
+The three parties signed the agreement on Sunday evening after eleven days of negotiations.
+
+The new cabinet is expected to be sworn in before parliament breaks for the summer.
+"""
+    labeled = {line.number: line for line in label_lines(text)}
+    assert labeled[11].label == "title" and labeled[13].label == "byline"
+    assert labeled[1].label == labeled[3].label == "boiler"
+    assert labeled[5].article is None  # the page's date, above the menus: not this article's
+
+
+def test_a_thread_after_a_related_list_belongs_to_the_article_above() -> None:
+    text = HEADER + """The agreement still needs the approval of both parliaments before it can enter into force.
+
+Related
+
+Earlier talks on the crossing collapsed in November
+
+2 November 2018
+
+12 thoughts on "Ministers agree to reopen the border crossing"
+
+Sort by: Oldest | Newest
+
+nadia_k
+
+3 March 2019 at 10:02 am
+
+Finally some good news for the traders on both sides of the river.
+
+Reply
+
+Load more comments
+
+Archives
+
+January 2019
+"""
+    labeled = label_lines(text)
+    labels = {line.number: (line.label, line.reason) for line in labeled}
+    assert labels[13] == ("boiler", "headline with no body of its own: a link-list entry")
+    assert labels[17] == ("boiler", "start of a reader-comment thread")
+    assert labels[21][0] == "comment_author" and labels[25][0] == "comment"
+    assert labels[29] == ("boiler", "end of the comment thread")
+    assert labels[33][0] == "boiler"  # an archive month after the thread is no commenter
+    [article] = articles_from_text(Document.from_bytes(text.encode(), text, source="x.txt", format="txt"))
+    assert [(c.author, c.line) for c in article.comments] == [("nadia_k", 25)]
+
+
+def test_ticker_reading_time_caption_and_wire_dateline() -> None:
+    text = """BREAKING: Parliament dissolved, elections called for June
+
+Premier resigns after losing confidence vote
+
+March 3, 2019 / 6:10 PM / Updated an hour ago
+
+3 Min Read
+
+VILNIUS (Wire) —
+
+The prime minister lost the vote by four ballots on Tuesday and said he would step down.
+
+Members of the coalition gather outside the chamber after the vote on Tuesday evening.
+
+Photo: Tomas Varnas / Wire
+
+Opposition leaders called for an early election and said they were ready to govern.
+"""
+    labels = labels_of(text)
+    assert labels[1] == ("boiler", "breaking ticker")
+    assert labels[3][0] == "title"
+    assert labels[5][0] == "dateline" and labels[9][0] == "dateline"
+    assert labels[7] == ("boiler", "reading time")
+    assert labels[13] == ("boiler", "image caption: the line above a photo credit")
+    assert labels[17][0] == "body"
