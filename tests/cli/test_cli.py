@@ -110,8 +110,8 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     assert f"error: {missing}: no such database" in result.stderr.splitlines()[0]
 
 
-def test_explain_shows_every_line_with_label_and_reason(fixtures: Path) -> None:
-    result = run("articles", "--explain", str(fixtures / "multi_article_page.txt"))
+def test_explain_shows_every_line_with_label_and_reason(fixtures: Path, tmp_path: Path) -> None:
+    result = run("articles", "--explain", str(fixtures / "multi_article_page.txt"), "--db", str(tmp_path / "none.duckdb"))
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
     assert len(lines) == sum(1 for l in (fixtures / "multi_article_page.txt").read_text().splitlines() if l.strip())
