@@ -17,8 +17,16 @@ EXPLICIT_DATES = [
     re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(rf"\b(?:in\s+|of\s+|since\s+)?{MONTH}\s+{YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:in\s+|of\s+)?{MONTH}\s+{YEAR}\b", re.IGNORECASE),
 ]
+# A year used as a date: "in 2016", "the 2016 election", "since 2014" (not "2000 troops").
+YEAR_IN_TEXT = re.compile(r"\b(?:in|since|of|the|during|from|after|before|until|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:%|per ?cent))",
+                          re.IGNORECASE)
+BOUND_BEFORE = re.compile(r"\b(since|after|until|before|from)\s+$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A year in a sentence about the future ("the deficit will reach 3% in 2019") dates nothing.
+FUTURE = re.compile(r"\b(will|would|shall|expected|expects?|forecast|projected|planned|plans?|scheduled|"
+                    r"due|next|target|aims?|by|until|upcoming|coming)\b", re.IGNORECASE)
 YEAR_HINT = re.compile(r"(?:19|20)\d\d")  # every explicit date has one; most paragraphs none
 
 
@@ -35,6 +43,11 @@ def published_fields(value: str | None, basis: str = "metadata") -> dict[str, st
 
 def explicit_dates(text: str) -> list[tuple[str, str]]:
     """(ISO date, precision) for every explicit calendar date in the text, in order of appearance."""
+    return [(iso, precision) for _, iso, precision in dates_at(text)]
+
+
+def dates_at(text: str) -> list[tuple[int, str, str]]:
+    """(offset, ISO date, precision) for every explicit calendar date in the text."""
     if not YEAR_HINT.search(text):
         return []
     found: list[tuple[int, str, str]] = []
@@ -57,7 +70,7 @@ def explicit_dates(text: str) -> list[tuple[str, str]]:
                 continue
             taken.append(range(match.start(), match.end()))
             found.append((match.start(), iso, precision))
-    return [(iso, precision) for _, iso, precision in sorted(found)]
+    return sorted(found)
 
 
 def date_fields(text: str | None, basis: str) -> dict[str, str | None] | None:
@@ -70,9 +83,20 @@ def date_fields(text: str | None, basis: str) -> dict[str, str | None] | None:
 
 
 def latest_date_in(texts: list[str]) -> dict[str, str | None] | None:
-    """The latest explicit date an article mentions: the one it treats as recent (DESIGN §5)."""
-    dates = [d for text in texts for d in explicit_dates(text)]
+    """The latest date an article mentions: the one it treats as recent (DESIGN §5). When the
+    text mentions a later year than that date ("the 2016 election" in a piece quoting a
+    December 1999 call), the date is background, and the article's own date is unknown."""
+    dates: list[tuple[str, str]] = []
+    bounds: list[str] = []  # "since May 2017": the article is later than that, date unknown
+    for text in texts:
+        for at, iso, precision in dates_at(text):
+            (bounds if BOUND_BEFORE.search(text[max(0, at - 12):at]) else dates).append((iso, precision))
+    years = [int(m.group("year")) for text in texts if YEAR_HINT.search(text)
+             for sentence in SENTENCE_END.split(text) if not FUTURE.search(sentence)
+             for m in YEAR_IN_TEXT.finditer(sentence)]
     if not dates:
         return None
     iso, precision = max(dates, key=lambda d: d[0])
+    if (years and max(years) > int(iso[:4])) or any(bound >= iso for bound, _ in bounds):
+        return None
     return {"published": iso, "published_precision": precision, "published_basis": "text"}

@@ -107,6 +107,20 @@ def test_publication_date_from_dateline_then_latest_date_in_text() -> None:
     assert (article.published, article.published_precision, article.published_basis) == ("2018-12", "month", "text")
 
 
+def test_a_historical_date_is_not_the_publication_date() -> None:
+    for later in ("Critics say the calls explain much of the 2016 election debate.",
+                  "Bond spreads are the widest since May 2017, traders said."):
+        text = ("A headline about history\n\n"
+                "In a call on 8 September 1999 the two presidents discussed the succession at length.\n\n"
+                f"{later}\n")
+        [article] = extract_articles(Document.from_bytes(text.encode(), text, source="h.txt", format="txt"))
+        assert (article.published, article.published_basis) == (None, "unknown"), later
+    future = ("Budget plan\n\nThe cabinet approved the budget on 4 October 2018 after a long night.\n\n"
+              "The deficit will fall below three per cent in 2020, the minister said.\n")
+    [article] = extract_articles(Document.from_bytes(future.encode(), future, source="f.txt", format="txt"))
+    assert article.published == "2018-10-04"
+
+
 def test_opinion_from_disclaimer_or_first_person_but_not_quotes() -> None:
     quoted = ("Minister speaks\n\n"
               "\"I will never accept this and I told my colleagues so,\" the minister said on Monday in Paris.\n\n"
