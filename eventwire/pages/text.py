@@ -42,18 +42,24 @@ MAX_SYNDICATION_WORDS = 24  # "This story first appeared in X. Additional report
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
 NAME_REACH = 3  # a bare author name counts as header evidence this close to the headline
 MAX_CAPTION_WORDS = 30
+BULLETS = ("•", "- ", "* ", "–", "▪", "‣")
+MAX_STANDFIRST_WORDS = 45
+MAX_AD_LINES = 5
 MAX_WRAP_WIDTH = 120  # hard-wrapped text breaks between these columns
 MIN_WRAP_WIDTH = 50
 WRAP_SLACK = 12  # a wrapped line ends within this many columns of the wrap width
 MAX_LABEL_WORDS = 4  # a section label or masthead above a headline
 MAX_HEADER_UNITS = 9  # an article's first paragraph is at most this many units below its headline
+REMOVED_COMMENT = re.compile(r"\[(removed|deleted)\]")
 LINK_MARKER = re.compile(r"\[\d+\]")  # lynx and w3m number each link: "[12]Share"
+LYNX_LINK = re.compile(r"\[\d+\](?=\S)")  # not a footnote: "[3] Report of the mission"
 MAX_INNER_SHORT_RUN = 3  # this many short lines between body paragraphs are subheadings
 SHORT = "short line without terminal punctuation"
 THREAD_START = "start of a reader-comment thread"
 THREAD_FURNITURE = "comment-thread furniture"  # "Guest", "Reply", timestamps between comments
 THREAD_HEADER = "comment-thread header"  # "Notify of", "Sort by" before the first comment
 NO_BODY = "headline with no body of its own: a link-list entry"
+SENTENCE_HEADLINE = "sentence-shaped headline above the byline"
 REPEATED = "repeated on other pages of this site"
 AUTHOR_REPEATED = "commenter's name repeated under its tag"
 BEFORE_FIRST = "before the first article"
@@ -83,6 +89,8 @@ class LineRules:
     comment_furniture: re.Pattern[str]
     comment_author_tag: re.Pattern[str]
     comment_thread_end: re.Pattern[str]
+    comment_author_line: re.Pattern[str]
+    source_link: re.Pattern[str]
     section_words: frozenset[str]
     article_end: re.Pattern[str]
     syndication: re.Pattern[str]
@@ -135,6 +143,7 @@ def line_rules() -> LineRules:
         boilerplate=named("boilerplate"), boilerplate_any_length=named("boilerplate_any_length"),
         comment_thread_start=rule("comment_thread_start"), comment_furniture=rule("comment_furniture"),
         comment_author_tag=rule("comment_author_tag"), comment_thread_end=rule("comment_thread_end"),
+        comment_author_line=rule("comment_author_line"), source_link=rule("source_link"),
         section_words=frozenset(raw["section_words"]),
         article_end=rule("article_end"), syndication=rule("syndication"), byline=rule("byline", 0),
         dateline=rule("dateline"), credit=rule("credit"), author_role=rule("author_role"),
@@ -195,8 +204,10 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
         if width:  # wrapped: this line is full, or the next line's first word would not have fitted
             length = len(lines[i].rstrip())
             return length >= width - WRAP_SLACK or length + 1 + len(following.split()[0]) > width
-        # A line that stops mid-sentence and runs on into a lower-case line is hard-wrapped.
-        return not ends_sentence(text) and word_count(lines[i]) >= 6 and following[0].islower()
+        # A line that stops mid-sentence and runs on into a lower-case line is hard-wrapped,
+        # unless that line is a header line of its own ("via Reuters", "by Jane Doe").
+        return (not ends_sentence(text) and word_count(lines[i]) >= 6 and following[0].islower()
+                and shape_label(" ".join(following.split()), line_rules())[0] in ("body", "boiler"))
 
     i = 0
     while i < len(lines):
@@ -236,6 +247,9 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
             return "boiler", rule
     if words <= MAX_SYNDICATION_WORDS and rules.syndication.fullmatch(flat):
         return "syndication", "syndication line"
+    link = flat.rstrip("↗→ ")
+    if " " not in link and rules.source_link.fullmatch(link):
+        return "syndication", "link to the story's source"
     if short and rules.credit.fullmatch(flat):
         return "credit", "credit line: contributors other than the author"
     if short and rules.byline.fullmatch(flat):
@@ -255,7 +269,9 @@ def furniture_reason(line: str) -> str | None:
 
 
 def is_headline_candidate(line: LabeledLine) -> bool:
-    return (line.reason == SHORT and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
+    if line.reason == SENTENCE_HEADLINE:
+        return True
+    return (line.reason == SHORT and not line.text.startswith(BULLETS) and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
             and not line_rules().author_role.fullmatch(line.text))
 
 
@@ -276,6 +292,26 @@ def header_evidence(labeled: list[LabeledLine], i: int, rules: LineRules) -> tup
         if line.label == "boiler" and line.reason not in IN_HEADER:
             return None  # menus, appeals, separators: the candidate is above the page furniture
     return None
+
+
+def mark_sentence_headlines(labeled: list[LabeledLine]) -> None:
+    """An opinion headline can be a sentence: a short body-shaped line, maybe a second as its
+    standfirst, directly above a byline or dateline, is a headline and not a paragraph."""
+    for i, line in enumerate(labeled):
+        if line.label != "body" or word_count(line.text) > MAX_TITLE_WORDS:
+            continue
+        if i and (labeled[i - 1].label == "body" or is_headline_candidate(labeled[i - 1])):
+            continue  # a paragraph, or the standfirst under a short headline
+        following = labeled[i + 1:i + 3]
+        if following and following[0].label == "body" and word_count(following[0].text) <= MAX_STANDFIRST_WORDS:
+            standfirst, after = following[0], labeled[i + 2:i + 4]
+        else:
+            standfirst, after = None, following
+        if any(line.label == "byline" for line in after[:2]) and all(
+                line.label in HEADER_LABELS for line in after[:next((k for k, x in enumerate(after) if x.label == "byline"), 0)]):
+            line.label, line.reason = "boiler", SENTENCE_HEADLINE
+            if standfirst is not None:
+                standfirst.label, standfirst.reason = "boiler", SHORT
 
 
 def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
@@ -303,9 +339,11 @@ def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
         for j in range(i + 1, header_end):
             if j == i + 1 and not is_label_above(labeled[i], labeled[j]):
                 continue
-            if j > at and not any(line.label == "boiler" and line.reason not in IN_HEADER
-                                  for line in labeled[at + 1:j]):
-                continue
+            furniture_between = any(line.label == "boiler" and line.reason not in IN_HEADER
+                                    for line in labeled[at + 1:j])
+            title_under_byline = j == at + 1 and labeled[at].label == "byline"  # "Posted by u/x" first
+            if j > at and not (furniture_between or title_under_byline):
+                continue  # the next entry of a link list, not this one's headline
             later = header_evidence(labeled, j, rules) if is_headline_candidate(labeled[j]) else None
             if later:
                 i, (evidence, at) = j, later
@@ -353,7 +391,9 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     """Headline, standfirst, bylines, the comment thread and trailing furniture of one article."""
     for line in lines:
         line.article = index
-    if lines[0].reason == SHORT or lines[0].label != "body":
+    if lines[0].reason == SENTENCE_HEADLINE:
+        lines[0].label = "title"
+    elif lines[0].reason == SHORT or lines[0].label != "body":
         lines[0].label, lines[0].reason = "title", "headline: a short line followed by the article header"
     thread = next((k for k, line in enumerate(lines) if line.reason == THREAD_START), len(lines))
     first_body = next((k for k, line in enumerate(lines[:thread]) if line.label == "body"), None)
@@ -378,6 +418,9 @@ def settle_header(lines: list[LabeledLine], first_body: int, rules: LineRules) -
     for line in lines[1:first_body]:
         if line.reason == SHORT and is_name_like(line.text):
             line.label, line.reason = "byline", "name-shaped line in the article header"
+    for line in lines[1:first_body]:
+        if line.reason == SHORT and line.text.startswith(BULLETS):
+            line.label, line.reason = "standfirst", "bullet point under the headline"
     if first_body > 2 and lines[1].reason == SHORT and lines[2].label in HEADER_LABELS:
         lines[1].label, lines[1].reason = "standfirst", "line between headline and byline"
     elif first_body == 2 and lines[1].reason == SHORT and is_headline_over_standfirst(lines[0], lines[1]):
@@ -493,7 +536,11 @@ def comment_label(line: LabeledLine, following: LabeledLine | None, rules: LineR
     if line.label == "boiler" and line.reason != SHORT:
         return seen_comment  # boilerplate stays boilerplate inside a thread too
     tagged = following is not None and rules.comment_author_tag.fullmatch(" ".join(following.text.split()))
-    if tagged and word_count(flat) <= 4:
+    if REMOVED_COMMENT.fullmatch(flat):
+        line.label, line.reason = "comment", "a removed comment"
+    elif rules.comment_author_line.fullmatch(flat):
+        line.label, line.reason = "comment_author", "commenter's name with points or time"
+    elif tagged and word_count(flat) <= 4:
         line.label, line.reason = "comment_author", "name above a commenter tag such as \"Guest\""
     elif is_sentence_shaped(flat) or word_count(flat) >= MIN_BODY_WORDS or line.label == "body":
         line.label, line.reason = "comment", "inside a reader-comment thread"
@@ -513,14 +560,21 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
     labeled = []
     for number, column, text in physical_units(content):
         label, reason = shape_label(" ".join(LINK_MARKER.sub("", text).split()), rules)
-        links = len(LINK_MARKER.findall(text))
-        if links and word_count(text) <= MAX_BOILER_WORDS and (links >= 2 or LINK_MARKER.match(text)):
+        links = len(LYNX_LINK.findall(text))
+        if links and word_count(text) <= MAX_BOILER_WORDS and (links >= 2 or LYNX_LINK.match(text)):
             label, reason = "boiler", "link line of a text-browser dump"
         repeated = is_site_furniture is not None and is_site_furniture(text)
         labeled.append(LabeledLine(number, text, column, label, reason, repeated=repeated))
+    ad_lines = 0  # lines so far of an advertisement block: "Sponsored" and the lines under it
+    for previous, line in zip(labeled, labeled[1:]):
+        same_block = line.number == previous.number + previous.text.count("\n") + 1
+        ad_lines = ad_lines + 1 if same_block and (ad_lines or previous.reason == "advertisement") else 0
+        if 0 < ad_lines <= MAX_AD_LINES:
+            line.label, line.reason = "boiler", "inside an advertisement block"
     for line, following in zip(labeled, labeled[1:]):
         if following.reason == "image credit" and line.label == "body" and word_count(line.text) <= MAX_CAPTION_WORDS:
             line.label, line.reason = "boiler", "image caption: the line above a photo credit"
+    mark_sentence_headlines(labeled)
     starts = article_starts(labeled, rules)
     for index, (start, end) in enumerate(zip(starts, starts[1:] + [len(labeled)])):
         settle_article(labeled[start:end], index, rules)
@@ -528,6 +582,13 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
         if line.label == "body":
             line.label, line.reason = "boiler", BEFORE_FIRST
     drop_site_furniture(labeled)
+    for start in starts:
+        above = labeled[start - 1] if start else None
+        if above is not None and above.article is None and above.label == "byline":
+            above.article = labeled[start].article  # "Posted by u/x" above a forum post's title
+    for line in labeled:
+        if line.article is None and line.label in HEADER_LABELS | {"credit"}:
+            line.label, line.reason = "boiler", "header line outside any article"
     with_body = {line.article for line in labeled if line.label == "body"}
     owner = None  # the last article with a body: a thread under a link list is its thread
     for line in labeled:
@@ -596,7 +657,7 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
     for line in lines:
         if line.label == "byline":
             match = rules.byline.fullmatch(line.text) or rules.author_line.fullmatch(line.text)
-            names = match.group("author") if match else line.text
+            names = (match.group("author") or match.groupdict().get("handle") or line.text) if match else line.text
             for name in re.split(r"\s+(?:and|&)\s+", names):
                 if name not in authors:
                     authors.append(name)
@@ -613,7 +674,7 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
             comments.append(Comment(author, line.text, line.number))
     authors = [name for name in authors if name != site]  # the masthead is not an author
     title = next((line.text for line in lines if line.label == "title"), None)
-    standfirst = next((line.text for line in lines if line.label == "standfirst"), None)
+    standfirst = "\n".join(line.text for line in lines if line.label == "standfirst") or None
     if document.published:
         published = published_fields(document.published)
     else:

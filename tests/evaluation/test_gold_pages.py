@@ -34,6 +34,7 @@ def test_seed_pages_meet_the_targets() -> None:
 
 def test_development_pages_meet_the_targets() -> None:
     assert_meets_targets(GOLD / "dev")
+    assert_meets_targets(GOLD / "dev2")
 
 
 def test_every_sample_page_has_gold() -> None:
