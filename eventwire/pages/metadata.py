@@ -23,6 +23,7 @@ EXPLICIT_DATES = [
 YEAR_IN_TEXT = re.compile(r"\b(?:in|since|of|the|during|from|after|before|until|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:%|per ?cent))",
                           re.IGNORECASE)
 BOUND_BEFORE = re.compile(r"\b(since|after|until|before|from)\s+$", re.IGNORECASE)
+YEAR_NUMBER = re.compile(r"\b(?:19|20)\d{2}\b")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A year in a sentence about the future ("the deficit will reach 3% in 2019") dates nothing.
 FUTURE = re.compile(r"\b(will|would|shall|expected|expects?|forecast|projected|planned|plans?|scheduled|"
@@ -73,6 +74,14 @@ def dates_at(text: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def mentions_later_year(text: str, year: int) -> bool:
+    """Whether the text speaks of a year after `year` as past ("the 2016 election"), not future."""
+    if not any(int(y) > year for y in YEAR_NUMBER.findall(text)):
+        return False
+    return any(int(m.group("year")) > year for sentence in SENTENCE_END.split(text)
+               if not FUTURE.search(sentence) for m in YEAR_IN_TEXT.finditer(sentence))
+
+
 def date_fields(text: str | None, basis: str) -> dict[str, str | None] | None:
     """Date fields from the first explicit date in a byline or dateline, or None."""
     dates = explicit_dates(text or "")
@@ -91,12 +100,11 @@ def latest_date_in(texts: list[str]) -> dict[str, str | None] | None:
     for text in texts:
         for at, iso, precision in dates_at(text):
             (bounds if BOUND_BEFORE.search(text[max(0, at - 12):at]) else dates).append((iso, precision))
-    years = [int(m.group("year")) for text in texts if YEAR_HINT.search(text)
-             for sentence in SENTENCE_END.split(text) if not FUTURE.search(sentence)
-             for m in YEAR_IN_TEXT.finditer(sentence)]
     if not dates:
         return None
     iso, precision = max(dates, key=lambda d: d[0])
-    if (years and max(years) > int(iso[:4])) or any(bound >= iso for bound, _ in bounds):
+    if any(bound >= iso for bound, _ in bounds):
+        return None
+    if any(mentions_later_year(text, int(iso[:4])) for text in texts):
         return None
     return {"published": iso, "published_precision": precision, "published_basis": "text"}

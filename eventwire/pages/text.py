@@ -18,6 +18,7 @@ Every label keeps its reason, shown by `eventwire articles --explain`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -113,8 +114,9 @@ class NamedRules:
         self.names = list(plain)
         self.pattern = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(plain.values())),
                                   re.IGNORECASE) if plain else None
+        guarded = {name: rule for name, rule in rules.items() if not isinstance(rule, str)}
         self.guarded = [(name, tuple(rule["requires"]), re.compile(rule["pattern"], re.IGNORECASE))
-                        for name, rule in rules.items() if not isinstance(rule, str)]
+                        for name, rule in guarded.items()]
 
     def match(self, line: str) -> str | None:
         """The name of a rule the whole line matches (plain rules first, in file order)."""
@@ -124,8 +126,11 @@ class NamedRules:
         if self.guarded:
             lower = line.lower()
             for name, requires, pattern in self.guarded:
-                if any(word in lower for word in requires) and pattern.fullmatch(line):
-                    return name
+                for word in requires:
+                    if word in lower:
+                        if pattern.fullmatch(line):
+                            return name
+                        break
         return None
 
 
@@ -186,7 +191,8 @@ def wrap_width(lines: list[str]) -> int | None:
     widths = {w for w in near if w >= MIN_WRAP_WIDTH}
     if not widths:
         return None
-    at_width, width = max((sum(w - WRAP_SLACK <= n <= w for n in near), w) for w in widths)
+    near.sort()
+    at_width, width = max((bisect_right(near, w) - bisect_left(near, w - WRAP_SLACK), w) for w in widths)
     longer = sum(n > width for n in lengths)  # a wrapped page has almost none
     return width if at_width >= max(5, len(lengths) // 4) and longer * 10 <= len(lengths) else None
 
