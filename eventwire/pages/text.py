@@ -50,7 +50,11 @@ MAX_WRAP_WIDTH = 120  # hard-wrapped text breaks between these columns
 MIN_WRAP_WIDTH = 50
 WRAP_SLACK = 12  # a wrapped line ends within this many columns of the wrap width
 MAX_LABEL_WORDS = 4  # a section label or masthead above a headline
-MAX_HEADER_UNITS = 9  # an article's first paragraph is at most this many units below its headline
+MAX_HEADER_UNITS = 9
+MAX_STRAY_BODY = 2  # more paragraphs than this below a long header are the article after all  # an article's first paragraph is at most this many units below its headline
+ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|utc|msk|ist)?", re.IGNORECASE)
+MENU_ITEM = r"(?:\S+ ){0,2}\S*[^\s.!?]"  # one to three words, not ending a sentence
+MENU_ROW = re.compile(rf"{MENU_ITEM}(?:(?: {{2,}}|\t+){MENU_ITEM}){{3,}}")
 REMOVED_COMMENT = re.compile(r"\[(removed|deleted)\]")
 LINK_MARKER = re.compile(r"\[\d+\]")  # lynx and w3m number each link: "[12]Share"
 LYNX_LINK = re.compile(r"\[\d+\](?=\S)")  # not a footnote: "[3] Report of the mission"
@@ -289,6 +293,8 @@ def header_evidence(labeled: list[LabeledLine], i: int, rules: LineRules) -> tup
         following = window[k + 1] if k + 1 < len(window) else None
         if following is not None and following.label != "dateline" and rules.comment_furniture.fullmatch(following.text):
             return None  # "username / Guest": a comment, not a byline
+        if line.label == "syndication" and any(x.label == "body" for x in window[:k]):
+            return None  # "Source: …" under a paragraph closes a section, it heads no article
         if line.label in HEADER_LABELS or line.reason == "views or counters":
             return "strong", i + 1 + k
         if line.reason == SHORT and is_name_like(line.text) and k < NAME_REACH:
@@ -323,9 +329,19 @@ def mark_sentence_headlines(labeled: list[LabeledLine]) -> None:
 def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
     starts: list[tuple[int, str]] = []
     header_end = -1  # no new headline inside the header of the article just started
+    in_thread = False  # commenters' names and timestamps are not article headers
+    seen_body = False
     for i, line in enumerate(labeled):
+        seen_body = seen_body or line.label == "body"
+        if line.reason == THREAD_START and seen_body:
+            in_thread = True
+        elif line.reason in ("article separator", "navigation") or rules.comment_thread_end.fullmatch(line.text):
+            in_thread = False
         if i <= header_end or not is_headline_candidate(line):
             continue
+        if in_thread and not any(later.reason in ("byline pattern", "syndication line")
+                                 for later in labeled[i + 1:i + 1 + HEADER_REACH]):
+            continue  # in a thread, only a "By …" or "Via …" line makes a new article
         if line.repeated and i + 1 < len(labeled) and is_headline_candidate(labeled[i + 1]) \
                 and not labeled[i + 1].repeated:
             continue  # the site's tagline or section label above the real headline
@@ -403,7 +419,9 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
         lines[0].label, lines[0].reason = "title", "headline: a short line followed by the article header"
     thread = next((k for k, line in enumerate(lines) if line.reason == THREAD_START), len(lines))
     first_body = next((k for k, line in enumerate(lines[:thread]) if line.label == "body"), None)
-    if first_body is None or first_body > MAX_HEADER_UNITS:
+    far = first_body is not None and first_body > MAX_HEADER_UNITS and sum(
+        line.label == "body" for line in lines[:thread]) <= MAX_STRAY_BODY
+    if first_body is None or far:
         # A headline with no paragraphs of its own (a link-list entry): what follows is not its body.
         for line in lines[1:thread]:
             if line.label == "body":
@@ -416,6 +434,9 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     if first_body is None:
         return  # its only paragraph was a standfirst
     end = settle_tail(lines, first_body, rules)
+    for line in lines[first_body:end]:
+        if line.reason == SHORT and ENTRY_TIME.fullmatch(line.text.strip()):
+            line.label, line.reason = "body", "time of a live-blog entry"
     keep_short_paragraphs(lines[first_body:end])
 
 
@@ -462,18 +483,19 @@ def settle_sentence_standfirst(lines: list[LabeledLine]) -> None:
 def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> int:
     """Separators and the comment thread; returns where the article's own text ends."""
     end = len(lines)
-    closed = in_thread = seen_comment = False
+    closed = in_thread = seen_comment = thread_done = False
     for k in range(first_body + 1, len(lines)):
         line = lines[k]
         if line.reason == "article separator":
+            thread_done = thread_done or in_thread  # one thread per article: a later "Discussion" is a menu
             closed, in_thread = True, False
             end = min(end, k)
-        elif line.reason == THREAD_START:
+        elif line.reason == THREAD_START and not thread_done:
             end = min(end, k)
             empty = re.match(r"0\s", line.text) is not None  # "0 Comments": nothing follows
             closed, in_thread = closed or empty, not empty
         elif in_thread and (line.reason == "navigation" or rules.comment_thread_end.fullmatch(" ".join(line.text.split()))):
-            closed, in_thread = True, False
+            closed, in_thread, thread_done = True, False, True
             line.label, line.reason = "boiler", "end of the comment thread"
         elif in_thread:
             following = lines[k + 1] if k + 1 < len(lines) else None
@@ -536,12 +558,13 @@ def keep_short_paragraphs(lines: list[LabeledLine]) -> None:
 def comment_label(line: LabeledLine, following: LabeledLine | None, rules: LineRules, seen_comment: bool) -> bool:
     """Label one line of a reader-comment thread; returns whether a comment has been seen."""
     flat = " ".join(line.text.split())
-    if rules.comment_furniture.fullmatch(flat):
+    if rules.comment_furniture.fullmatch(flat) or line.label == "dateline":
         line.label, line.reason = "boiler", THREAD_FURNITURE if seen_comment else THREAD_HEADER
         return seen_comment
     if line.label == "boiler" and line.reason != SHORT:
         return seen_comment  # boilerplate stays boilerplate inside a thread too
-    tagged = following is not None and rules.comment_author_tag.fullmatch(" ".join(following.text.split()))
+    tagged = following is not None and (following.label == "dateline" or rules.comment_author_tag.fullmatch(
+        " ".join(following.text.split())))
     if REMOVED_COMMENT.fullmatch(flat):
         line.label, line.reason = "comment", "a removed comment"
     elif rules.comment_author_line.fullmatch(flat):
@@ -566,6 +589,9 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
     labeled = []
     for number, column, text in physical_units(content):
         label, reason = shape_label(" ".join(LINK_MARKER.sub("", text).split()), rules)
+        if label != "boiler" or reason == SHORT:
+            if word_count(text) <= MAX_BOILER_WORDS and MENU_ROW.fullmatch(text.strip()):
+                label, reason = "boiler", "menu row: items set apart by wide spaces"
         links = len(LYNX_LINK.findall(text))
         if links and word_count(text) <= MAX_BOILER_WORDS and (links >= 2 or LYNX_LINK.match(text)):
             label, reason = "boiler", "link line of a text-browser dump"
@@ -574,7 +600,8 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
     ad_lines = 0  # lines so far of an advertisement block: "Sponsored" and the lines under it
     for previous, line in zip(labeled, labeled[1:]):
         same_block = line.number == previous.number + previous.text.count("\n") + 1
-        ad_lines = ad_lines + 1 if same_block and (ad_lines or previous.reason == "advertisement") else 0
+        heads_ad = previous.reason == "advertisement" and previous.text.lower().startswith(("sponsored", "promoted"))
+        ad_lines = ad_lines + 1 if same_block and (ad_lines or heads_ad) else 0
         if 0 < ad_lines <= MAX_AD_LINES:
             line.label, line.reason = "boiler", "inside an advertisement block"
     for line, following in zip(labeled, labeled[1:]):
@@ -663,7 +690,8 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
     for line in lines:
         if line.label == "byline":
             match = rules.byline.fullmatch(line.text) or rules.author_line.fullmatch(line.text)
-            names = (match.group("author") or match.groupdict().get("handle") or line.text) if match else line.text
+            groups = match.groupdict() if match else {}
+            names = groups.get("author") or groups.get("handle") or groups.get("agency") or line.text
             for name in re.split(r"\s+(?:and|&)\s+", names):
                 if name not in authors:
                     authors.append(name)
@@ -675,7 +703,8 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
         elif line.label == "dateline" and dated is None:
             dated = date_fields(line.text, "byline")
         elif line.label == "comment_author":
-            author = line.text
+            match = rules.comment_author_line.fullmatch(" ".join(line.text.split()))
+            author = (match.group("author") or match.group("user")) if match else line.text
         elif line.label == "comment":
             comments.append(Comment(author, line.text, line.number))
     authors = [name for name in authors if name != site]  # the masthead is not an author
