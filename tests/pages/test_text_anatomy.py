@@ -394,3 +394,52 @@ Opposition leaders called for an early election and said they were ready to gove
     assert labels[7] == ("boiler", "reading time")
     assert labels[13] == ("boiler", "image caption: the line above a photo credit")
     assert labels[17][0] == "body"
+
+
+def test_news_briefs_live_blog_times_and_says_comments() -> None:
+    briefs = """World in brief
+
+Court annuls disputed mayoral vote in the capital
+By Courier wire services
+
+The electoral court ordered a rerun after finding irregularities at dozens of polling stations.
+Officials said the new vote would be held within sixty days.
+Via Associated Press
+
+Strike shuts ports along the northern coast
+Dock unions walked out on Monday over pension changes, halting container traffic at four ports.
+
+The transport ministry said talks would resume on Thursday.
+
+— Reuters
+"""
+    labels = labels_of(briefs)
+    assert labels[3][0] == "title" and labels[10][0] == "title"
+    assert labels[8][0] == "syndication" and labels[15][0] == "credit"
+    [first, second] = articles_from_text(Document.from_bytes(briefs.encode(), briefs, source="b.txt", format="txt"))
+    assert first.syndicated_from == "Associated Press" and second.title.startswith("Strike shuts")
+
+    live = HEADER.replace("The two governments", "Live: the two governments") + """21:40 GMT
+
+Crossing opens
+
+The first lorries crossed shortly after nine in the evening, customs officers said.
+
+19:05 GMT
+
+Officials from both ministries signed the protocol at the border post this afternoon.
+
+2 thoughts on "Ministers agree to reopen the border crossing"
+
+Ilse K. says:
+
+March 3, 2019 at 9:02 pm
+
+Good news for the traders at last.
+"""
+    labels = labels_of(live)
+    assert labels[7][0] == "body"  # "Live: …" as a sentence is no ticker
+    assert labels[9] == ("body", "time of a live-blog entry") and labels[11][0] == "body"
+    assert labels[21][0] == "comment_author" and labels[25][0] == "comment"
+    [article] = articles_from_text(Document.from_bytes(live.encode(), live, source="l.txt", format="txt"))
+    assert [(c.author, c.text) for c in article.comments] == [("Ilse K.", "Good news for the traders at last.")]
