@@ -38,6 +38,7 @@ FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b|\bI\u2019(m|ve|d)\b")
 MIN_BODY_WORDS = 6  # a sentence-shaped line at least this long is body
 LONG_LINE_WORDS = 20  # this long is body even without terminal punctuation
 MAX_TITLE_WORDS = 25
+LONG_TEXT_CHARS = 400
 MAX_BOILER_WORDS = 18  # pattern rules never fire on longer lines: those are sentences
 MAX_SYNDICATION_WORDS = 24  # "This story first appeared in X. Additional reporting by Y."
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
@@ -163,6 +164,8 @@ def line_rules() -> LineRules:
 
 @lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
+    if len(text) > LONG_TEXT_CHARS:
+        return len(text.split())  # far past every threshold: whitespace tokens are close enough
     return len(WORD.findall(text))
 
 
@@ -176,6 +179,7 @@ def is_sentence_shaped(text: str) -> bool:
     return words >= LONG_LINE_WORDS or (words >= MIN_BODY_WORDS and ends_sentence(text))
 
 
+@lru_cache(maxsize=16384)
 def is_name_like(text: str) -> bool:
     """A bare author line: "Jane Doe", "Jane Doe and John Roe", "Jane Doe in Kyiv" — not a
     section label ("World News", "LIVE UPDATES")."""
@@ -284,7 +288,12 @@ def is_headline_candidate(line: LabeledLine) -> bool:
     if line.reason == SENTENCE_HEADLINE:
         return True
     return (line.reason == SHORT and not line.text.startswith(BULLETS) and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
-            and not line_rules().author_role.fullmatch(line.text))
+            and not is_author_role(line.text))
+
+
+@lru_cache(maxsize=16384)
+def is_author_role(text: str) -> bool:
+    return line_rules().author_role.fullmatch(text) is not None
 
 
 def header_evidence(labeled: list[LabeledLine], i: int, rules: LineRules) -> tuple[str, int] | None:
@@ -609,11 +618,12 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
     rules = line_rules()
     labeled = []
     for number, column, text in physical_units(content):
-        label, reason = shape_label(" ".join(LINK_MARKER.sub("", text).split()), rules)
+        bracketed = "[" in text  # text-browser link markers are rare: skip their regexes otherwise
+        label, reason = shape_label(" ".join((LINK_MARKER.sub("", text) if bracketed else text).split()), rules)
         if label != "boiler" or reason == SHORT:
-            if word_count(text) <= MAX_BOILER_WORDS and MENU_ROW.fullmatch(text.strip()):
+            if "  " in text and word_count(text) <= MAX_BOILER_WORDS and MENU_ROW.fullmatch(text.strip()):
                 label, reason = "boiler", "menu row: items set apart by wide spaces"
-        links = len(LYNX_LINK.findall(text))
+        links = len(LYNX_LINK.findall(text)) if bracketed else 0
         if links and word_count(text) <= MAX_BOILER_WORDS and (links >= 2 or LYNX_LINK.match(text)):
             label, reason = "boiler", "link line of a text-browser dump"
         repeated = is_site_furniture is not None and is_site_furniture(text)
