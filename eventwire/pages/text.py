@@ -94,6 +94,7 @@ class LineRules:
     boilerplate: "NamedRules"
     boilerplate_any_length: "NamedRules"
     comment_thread_start: re.Pattern[str]
+    separators: NamedRules  # thread starts and article separators in one pass
     comment_furniture: re.Pattern[str]
     comment_author_tag: re.Pattern[str]
     comment_thread_end: re.Pattern[str]
@@ -154,12 +155,20 @@ def line_rules() -> LineRules:
     return LineRules(
         boilerplate=named("boilerplate"), boilerplate_any_length=named("boilerplate_any_length"),
         comment_thread_start=rule("comment_thread_start"), comment_furniture=rule("comment_furniture"),
+        separators=NamedRules({THREAD_START: raw["comment_thread_start"], "article separator": raw["article_end"]}),
         comment_author_tag=rule("comment_author_tag"), comment_thread_end=rule("comment_thread_end"),
         comment_author_line=rule("comment_author_line"), source_link=rule("source_link"),
         section_words=frozenset(raw["section_words"]),
         article_end=rule("article_end"), syndication=rule("syndication"), byline=rule("byline", 0),
         dateline=rule("dateline"), credit=rule("credit"), author_role=rule("author_role"),
         author_line=rule("author_line", 0))
+
+
+def clear_line_caches() -> None:
+    """Forget per-line caches, so a benchmark times each page as if seen for the first time."""
+    word_count.cache_clear()
+    is_name_like.cache_clear()
+    is_author_role.cache_clear()
 
 
 @lru_cache(maxsize=16384)
@@ -248,10 +257,9 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
 def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
     words = word_count(flat)
     short = words <= MAX_BOILER_WORDS  # only the any-length rules can fire on longer lines
-    if short and rules.comment_thread_start.fullmatch(flat):
-        return "boiler", THREAD_START
-    if short and rules.article_end.fullmatch(flat):
-        return "boiler", "article separator"
+    separator = rules.separators.match(flat) if short else None
+    if separator:
+        return "boiler", separator
     if short and rules.dateline.fullmatch(flat):
         return "dateline", "dateline"
     rule = rules.boilerplate_any_length.match(flat)
