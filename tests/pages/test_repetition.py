@@ -61,6 +61,15 @@ def documents() -> list[Document]:
             for i, text in enumerate(map(site_page, range(len(STORIES))))]
 
 
+def site_folder(tmp_path: Path) -> Path:
+    """The site's pages as text files, as a user would hold them."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i, text in enumerate(map(site_page, range(len(STORIES)))):
+        (folder / f"page{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_line_key_ignores_case_digits_and_punctuation() -> None:
     assert line_key("Read our 2019 report!") == line_key("read our 2020 REPORT")
     assert line_key("Read our report") != line_key("Read your report")
@@ -104,10 +113,7 @@ def test_a_copy_of_a_whole_article_is_not_furniture() -> None:
 
 
 def test_counts_persist_across_batches_and_are_not_doubled(tmp_path: Path) -> None:
-    folder = tmp_path / "site"
-    folder.mkdir()
-    for i, text in enumerate(map(site_page, range(len(STORIES)))):
-        (folder / f"page{i}.txt").write_text(text, encoding="utf-8")
+    folder = site_folder(tmp_path)
     db = tmp_path / "e.duckdb"
     with Store(db) as store:
         ingest([str(folder)], store, batch_size=2)
@@ -140,10 +146,7 @@ def test_explain_uses_the_sites_stored_counts(tmp_path: Path) -> None:
 
     from eventwire.cli import app
 
-    folder = tmp_path / "site"
-    folder.mkdir()
-    for i, text in enumerate(map(site_page, range(len(STORIES)))):
-        (folder / f"page{i}.txt").write_text(text, encoding="utf-8")
+    folder = site_folder(tmp_path)
     db = tmp_path / "e.duckdb"
     runner = CliRunner()
     alone = runner.invoke(app, ["articles", "--explain", str(folder / "page0.txt"), "--db", str(tmp_path / "none.duckdb")])
