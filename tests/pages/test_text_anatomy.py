@@ -165,8 +165,8 @@ Continue Reading
 
 
 def test_opinion_disclaimer_of_any_length_is_boilerplate_and_marks_opinion() -> None:
-    disclaimer = ("The views and opinions expressed in this column are solely those of the author and do not "
-                  "necessarily reflect the editorial position of this website or its staff.")
+    disclaimer = ("Opinions in this piece belong solely to the writer, who is a guest contributor, and "
+                  "they do not necessarily reflect the editorial position of this website or its staff.")
     text = HEADER + disclaimer + "\n"
     labels = labels_of(text)
     assert labels[9] == ("boiler", "opinion disclaimer")
