@@ -74,6 +74,7 @@ BEFORE_FIRST = "before the first article"
 AFTER_END = "after the end of the article"
 BY_POSITION = (SHORT, BEFORE_FIRST, AFTER_END)  # boiler by shape or place, not by a named rule
 HEADER_LABELS = {"byline", "dateline", "syndication"}
+HEADER_OPENERS = ("by ", "authored", "written", "posted", "submitted", "published", "first published", "updated", "date")
 IN_HEADER = {SHORT, "views or counters", "image credit", "advertisement", "reading time", "share widget"}
 OPINION_FIRST_PERSON_PER_1000 = 4.0
 
@@ -231,7 +232,7 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
             return length >= width - WRAP_SLACK or length + 1 + len(following.split()[0]) > width
         # A line that stops mid-sentence and runs on into a lower-case line is hard-wrapped,
         # unless that line is a header line of its own ("via Reuters", "by Jane Doe").
-        return (not ends_sentence(text) and word_count(lines[i]) >= 6 and following[0].islower()
+        return (following[0].islower() and not ends_sentence(text) and word_count(lines[i]) >= 6
                 and shape_label(" ".join(following.split()), line_rules())[0] in ("body", "boiler"))
 
     i = 0
@@ -260,7 +261,9 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
     separator = rules.separators.match(flat) if short else None
     if separator:
         return "boiler", separator
-    if short and rules.dateline.fullmatch(flat):
+    # A dateline or byline never reads as a whole sentence: skip their patterns on those.
+    sentence = words >= MIN_BODY_WORDS and ends_sentence(flat) and not flat.lower().startswith(HEADER_OPENERS)
+    if short and not sentence and rules.dateline.fullmatch(flat):
         return "dateline", "dateline"
     rule = rules.boilerplate_any_length.match(flat)
     if rule:
@@ -276,7 +279,7 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
         return "syndication", "link to the story's source"
     if short and rules.credit.fullmatch(flat):
         return "credit", "credit line: contributors other than the author"
-    if short and rules.byline.fullmatch(flat):
+    if short and not sentence and rules.byline.fullmatch(flat):
         return "byline", "byline pattern"
     if is_sentence_shaped(flat):
         return "body", "sentence-shaped line"
