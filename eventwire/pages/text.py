@@ -41,6 +41,7 @@ MAX_TITLE_WORDS = 25
 LONG_TEXT_CHARS = 400
 MAX_BOILER_WORDS = 18  # pattern rules never fire on longer lines: those are sentences
 MAX_SYNDICATION_WORDS = 24  # "This story first appeared in X. Additional reporting by Y."
+MAX_NOTICE_WORDS = 90  # a cookie banner or disclaimer is never a paragraph this long
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
 NAME_REACH = 3  # a bare author name counts as header evidence this close to the headline
 MAX_CAPTION_WORDS = 30
@@ -265,7 +266,7 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
     sentence = words >= MIN_BODY_WORDS and ends_sentence(flat) and not flat.lower().startswith(HEADER_OPENERS)
     if short and not sentence and rules.dateline.fullmatch(flat):
         return "dateline", "dateline"
-    rule = rules.boilerplate_any_length.match(flat)
+    rule = rules.boilerplate_any_length.match(flat) if words <= MAX_NOTICE_WORDS else None
     if rule:
         return "boiler", rule
     if short:
