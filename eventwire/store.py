@@ -76,6 +76,7 @@ class Store:
             self.migrate()
         else:
             self.check_version()
+        self.has_site_lines = (self.version() or 0) >= 2  # a v1 file opened read-only has none
 
     def close(self) -> None:
         self.con.close()
@@ -124,8 +125,8 @@ class Store:
 
     def site_line_pages(self, prints: Iterable[Fingerprint]) -> dict[tuple[str, int], int]:
         """Stored page counts of these fingerprints' lines, per (site, line hash)."""
-        if self.version() == 1:
-            return {}  # a version-1 file opened read-only has no site_lines table
+        if not self.has_site_lines:
+            return {}
         keys: dict[str, set[int]] = {}
         for page in prints:
             keys.setdefault(page.site, set()).update(page.keys)

@@ -1,16 +1,18 @@
 """Page anatomy for plain-text pages: label every line, keep why, split the page into articles.
 
 No extractor serves scraped text (they keep every line and never split concatenated
-articles), so this is hand-written, in three passes over paragraph-sized units:
+articles), so this is hand-written, in passes over paragraph-sized units (hard-wrapped text is
+reflowed first):
 
 1. shape: each unit is labelled by the rules in `data/line_rules.yaml` (boilerplate, bylines,
    datelines, syndication, separators) and by its shape (word count, terminal punctuation), in
-   the spirit of the C4/FineWeb line filters;
+   the spirit of the C4/FineWeb line filters; lines the site repeats are marked (repetition.py);
 2. segmentation: an article starts at a headline, a short line followed by header evidence (a
    byline, a dateline, a counter, a syndication line, a bare author name, a standfirst then one
    of those) — or, for the first article, at the last short line before the first body line;
 3. within each article: headline, standfirst and byline are settled, and a reader-comment
-   thread ("Leave a Reply", usernames, "Guest") runs until a separator or the next article.
+   thread ("Leave a Reply", usernames, "Guest") runs until a separator or its end;
+4. the page: the site's repeated lines and headlines without a body become furniture.
 
 Every label keeps its reason, shown by `eventwire articles --explain`.
 """
@@ -21,9 +23,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -52,9 +54,9 @@ MAX_WRAP_WIDTH = 120  # hard-wrapped text breaks between these columns
 MIN_WRAP_WIDTH = 50
 WRAP_SLACK = 12  # a wrapped line ends within this many columns of the wrap width
 MAX_LABEL_WORDS = 4  # a section label or masthead above a headline
-MAX_HEADER_UNITS = 9
-MAX_BRIEF_PARAGRAPHS = 6
-MAX_STRAY_BODY = 2  # more paragraphs than this below a long header are the article after all  # an article's first paragraph is at most this many units below its headline
+MAX_HEADER_UNITS = 9  # an article's first paragraph is at most this many units below its headline
+MAX_STRAY_BODY = 2  # more paragraphs than this below a long header are the article after all
+MAX_BRIEF_PARAGRAPHS = 6  # a news brief closed by "Via AP" is at most this long
 ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?|gmt|bst|cet|cest|est|edt|pst|utc|msk|ist)?", re.IGNORECASE)
 MENU_ITEM = r"(?:\S+ ){0,2}\S*[^\s.!?]"  # one to three words, not ending a sentence
 MENU_ROW = re.compile(rf"{MENU_ITEM}(?:(?: {{2,}}|\t+){MENU_ITEM}){{3,}}")
@@ -93,9 +95,8 @@ class LabeledLine:
 
 @dataclass(frozen=True, slots=True)
 class LineRules:
-    boilerplate: "NamedRules"
-    boilerplate_any_length: "NamedRules"
-    comment_thread_start: re.Pattern[str]
+    boilerplate: NamedRules
+    boilerplate_any_length: NamedRules
     separators: NamedRules  # thread starts and article separators in one pass
     comment_furniture: re.Pattern[str]
     comment_author_tag: re.Pattern[str]
@@ -103,7 +104,6 @@ class LineRules:
     comment_author_line: re.Pattern[str]
     source_link: re.Pattern[str]
     section_words: frozenset[str]
-    article_end: re.Pattern[str]
     syndication: re.Pattern[str]
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -156,12 +156,12 @@ def line_rules() -> LineRules:
 
     return LineRules(
         boilerplate=named("boilerplate"), boilerplate_any_length=named("boilerplate_any_length"),
-        comment_thread_start=rule("comment_thread_start"), comment_furniture=rule("comment_furniture"),
+        comment_furniture=rule("comment_furniture"),
         separators=NamedRules({THREAD_START: raw["comment_thread_start"], "article separator": raw["article_end"]}),
         comment_author_tag=rule("comment_author_tag"), comment_thread_end=rule("comment_thread_end"),
         comment_author_line=rule("comment_author_line"), source_link=rule("source_link"),
         section_words=frozenset(raw["section_words"]),
-        article_end=rule("article_end"), syndication=rule("syndication"), byline=rule("byline", 0),
+        syndication=rule("syndication"), byline=rule("byline", 0),
         dateline=rule("dateline"), credit=rule("credit"), author_role=rule("author_role"),
         author_line=rule("author_line", 0))
 
@@ -299,8 +299,9 @@ def furniture_reason(line: str) -> str | None:
 def is_headline_candidate(line: LabeledLine) -> bool:
     if line.reason == SENTENCE_HEADLINE:
         return True
-    return (line.reason == SHORT and not line.text.startswith(BULLETS) and 2 <= word_count(line.text) <= MAX_TITLE_WORDS and not is_name_like(line.text)
-            and not is_author_role(line.text))
+    return (line.reason == SHORT and not line.text.startswith(BULLETS)
+            and 2 <= word_count(line.text) <= MAX_TITLE_WORDS
+            and not is_name_like(line.text) and not is_author_role(line.text))
 
 
 @lru_cache(maxsize=16384)
@@ -358,7 +359,8 @@ def article_starts(labeled: list[LabeledLine], rules: LineRules) -> list[int]:
         seen_body = seen_body or line.label == "body"
         if line.reason == THREAD_START and seen_body:
             in_thread = True
-        elif line.reason in ("article separator", "navigation") or rules.comment_thread_end.fullmatch(line.text):
+        elif in_thread and (line.reason in ("article separator", "navigation")
+                            or rules.comment_thread_end.fullmatch(line.text)):
             in_thread = False
         if i <= header_end or not is_headline_candidate(line):
             continue
@@ -408,9 +410,10 @@ def closes_previous(labeled: list[LabeledLine], i: int, previous_start: int) -> 
     """A news brief: "…paragraph / Via AP / Next headline / paragraph" — the credit line ends a
     short article, so the short line after it heads the next even without a byline. (After a
     long article, "Via X" more often opens a quoted section with subheadings.)"""
-    closing = labeled[i - 1] if i else None  # "Source: X" rather attributes the excerpt above
-    return (1 < i < len(labeled) - 1 and closing.label in ("syndication", "credit")
-            and not closing.text.lower().startswith("source")
+    if not 1 < i < len(labeled) - 1:
+        return False
+    closing = labeled[i - 1]  # "Source: X" rather attributes the excerpt above
+    return (closing.label in ("syndication", "credit") and not closing.text.lower().startswith("source")
             and labeled[i - 2].label == "body" and labeled[i + 1].label == "body"
             and sum(line.label == "body" for line in labeled[previous_start:i]) <= MAX_BRIEF_PARAGRAPHS)
 
@@ -466,7 +469,7 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
         if thread < len(lines):
             settle_tail(lines, thread - 1, rules)
         return
-    settle_header(lines, first_body, rules)
+    settle_header(lines, first_body)
     first_body = next((k for k, line in enumerate(lines) if line.label == "body"), None)
     if first_body is None:
         return  # its only paragraph was a standfirst
@@ -482,7 +485,7 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     keep_short_paragraphs(lines[first_body:end])
 
 
-def settle_header(lines: list[LabeledLine], first_body: int, rules: LineRules) -> None:
+def settle_header(lines: list[LabeledLine], first_body: int) -> None:
     """Bylines, the author's role and the standfirst between the headline and the body."""
     for line in lines[1:first_body]:
         if line.reason == SHORT and is_name_like(line.text):
@@ -499,7 +502,7 @@ def settle_header(lines: list[LabeledLine], first_body: int, rules: LineRules) -
     for previous, line in zip(lines, lines[1:]):
         if line.label == "body":
             break
-        if line.reason == SHORT and previous.label == "byline" and rules.author_role.fullmatch(line.text):
+        if line.reason == SHORT and previous.label == "byline" and is_author_role(line.text):
             line.label, line.reason = "credit", "the author's role"
 
 
@@ -738,8 +741,8 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
             for name in re.split(r"\s+(?:and|&)\s+", names):
                 if name not in authors:
                     authors.append(name)
-            if match and match.groupdict().get("via"):
-                syndicated_from = syndicated_from or match.group("via").strip()
+            if groups.get("via"):
+                syndicated_from = syndicated_from or groups["via"].strip()
         elif line.label == "syndication" and syndicated_from is None:
             match = rules.syndication.fullmatch(" ".join(line.text.split()))
             syndicated_from = clean_source(match.group("source")) if match else None
