@@ -29,6 +29,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 FUTURE = re.compile(r"\b(will|would|shall|expected|expects?|forecast|projected|planned|plans?|scheduled|"
                     r"due|next|target|aims?|by|until|upcoming|coming)\b", re.IGNORECASE)
 YEAR_HINT = re.compile(r"(?:19|20)\d\d")  # every explicit date has one; most paragraphs none
+DATE_REACH = 40  # an explicit date starts at most this many characters before its year
 
 
 def published_fields(value: str | None, basis: str = "metadata") -> dict[str, str | None]:
@@ -49,12 +50,17 @@ def explicit_dates(text: str) -> list[tuple[str, str]]:
 
 def dates_at(text: str) -> list[tuple[int, str, str]]:
     """(offset, ISO date, precision) for every explicit calendar date in the text."""
-    if not YEAR_HINT.search(text):
+    first = YEAR_HINT.search(text)
+    if not first:
         return []
+    # Every explicit date holds a year and is short: scan only from just before the first year
+    # to just after the last ("2016-12-14"), starting at a space so that no word is cut in two.
+    start = text.rfind(" ", 0, max(0, first.start() - DATE_REACH)) + 1
+    end = max(m.end() for m in YEAR_HINT.finditer(text, first.start())) + len("-12-14") + 1
     found: list[tuple[int, str, str]] = []
     taken: list[range] = []
     for pattern in EXPLICIT_DATES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start, end):
             if any(match.start() in span for span in taken):
                 continue
             parts = match.groupdict()

@@ -36,11 +36,13 @@ TERMINAL = ('.', '!', '?', '\u2026', ':')
 CLOSERS = ')]"\'\u201d\u2019'  # a sentence may end inside quotes or brackets: '.."' or '.)' 
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
-FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b|\bI\u2019(m|ve|d)\b")
+# "I", "my", "me" as whole words ("I'm" counts its "I"); written to open with a literal, so the
+# regex engine skips straight to candidate letters in a long body.
+FIRST_PERSON = re.compile(r"I(?!\w)(?<!\wI)|m[ye](?!\w)(?<!\wm[ye])")
 MIN_BODY_WORDS = 6  # a sentence-shaped line at least this long is body
 LONG_LINE_WORDS = 20  # this long is body even without terminal punctuation
 MAX_TITLE_WORDS = 25
-LONG_TEXT_CHARS = 400
+LONG_TEXT_CHARS = 300
 MAX_BOILER_WORDS = 18  # pattern rules never fire on longer lines: those are sentences
 MAX_SYNDICATION_WORDS = 24  # "This story first appeared in X. Additional reporting by Y."
 MAX_NOTICE_WORDS = 90  # a cookie banner or disclaimer is never a paragraph this long
@@ -106,7 +108,7 @@ class LineRules:
     section_words: frozenset[str]
     syndication: re.Pattern[str]
     byline: re.Pattern[str]
-    dateline: re.Pattern[str]
+    dateline: NamedRules
     credit: re.Pattern[str]
     author_role: re.Pattern[str]
     author_line: re.Pattern[str]
@@ -127,14 +129,19 @@ class NamedRules:
         guarded = {name: rule for name, rule in rules.items() if not isinstance(rule, str)}
         self.guarded = [(name, tuple(rule["requires"]), re.compile(rule["pattern"], re.IGNORECASE))
                         for name, rule in guarded.items()]
+        # One scan for any guard word: most lines hold none, and then no guarded rule is tried.
+        words = sorted({word for _, requires, _ in self.guarded for word in requires}, key=len, reverse=True)
+        self.any_guard_word = re.compile("|".join(map(re.escape, words))) if words else None
 
     def match(self, line: str) -> str | None:
         """The name of a rule the whole line matches (plain rules first, in file order)."""
         found = self.pattern.fullmatch(line) if self.pattern else None
         if found:
             return self.names[int(found.lastgroup[1:])]
-        if self.guarded:
+        if self.any_guard_word:
             lower = line.lower()
+            if not self.any_guard_word.search(lower):
+                return None
             for name, requires, pattern in self.guarded:
                 for word in requires:
                     if word in lower:
@@ -162,7 +169,7 @@ def line_rules() -> LineRules:
         comment_author_line=rule("comment_author_line"), source_link=rule("source_link"),
         section_words=frozenset(raw["section_words"]),
         syndication=rule("syndication"), byline=rule("byline", 0),
-        dateline=rule("dateline"), credit=rule("credit"), author_role=rule("author_role"),
+        dateline=named("dateline"), credit=rule("credit"), author_role=rule("author_role"),
         author_line=rule("author_line", 0))
 
 
@@ -171,12 +178,13 @@ def clear_line_caches() -> None:
     word_count.cache_clear()
     is_name_like.cache_clear()
     is_author_role.cache_clear()
+    is_comment_furniture.cache_clear()
 
 
 @lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     if len(text) > LONG_TEXT_CHARS:
-        return len(text.split())  # far past every threshold: whitespace tokens are close enough
+        return len(text.split())  # past the thresholds that matter here: whitespace tokens will do
     return len(WORD.findall(text))
 
 
@@ -264,7 +272,7 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
         return "boiler", separator
     # A dateline or byline never reads as a whole sentence: skip their patterns on those.
     sentence = words >= MIN_BODY_WORDS and ends_sentence(flat) and not flat.lower().startswith(HEADER_OPENERS)
-    if short and not sentence and rules.dateline.fullmatch(flat):
+    if short and not sentence and rules.dateline.match(flat):
         return "dateline", "dateline"
     rule = rules.boilerplate_any_length.match(flat) if words <= MAX_NOTICE_WORDS else None
     if rule:
@@ -309,13 +317,19 @@ def is_author_role(text: str) -> bool:
     return line_rules().author_role.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=16384)
+def is_comment_furniture(text: str) -> bool:
+    """"Reply", "Guest", "3 hours ago": asked of each line once per headline candidate above it."""
+    return line_rules().comment_furniture.fullmatch(text) is not None
+
+
 def header_evidence(labeled: list[LabeledLine], i: int, rules: LineRules) -> tuple[str, int] | None:
     """("strong", at) for a byline, dateline, counter or syndication line, ("weak", at) for a
     bare name, following the headline candidate at i before its body starts; else None."""
     window = labeled[i + 1:i + 1 + HEADER_REACH]
     for k, line in enumerate(window):
         following = window[k + 1] if k + 1 < len(window) else None
-        if following is not None and following.label != "dateline" and rules.comment_furniture.fullmatch(following.text):
+        if following is not None and following.label != "dateline" and is_comment_furniture(following.text):
             return None  # "username / Guest": a comment, not a byline
         if line.label == "syndication" and any(x.label == "body" for x in window[:k]):
             return None  # "Source: …" under a paragraph closes a section, it heads no article
@@ -603,7 +617,7 @@ def keep_short_paragraphs(lines: list[LabeledLine]) -> None:
 def comment_label(line: LabeledLine, following: LabeledLine | None, rules: LineRules, seen_comment: bool) -> bool:
     """Label one line of a reader-comment thread; returns whether a comment has been seen."""
     flat = " ".join(line.text.split())
-    if rules.comment_furniture.fullmatch(flat) or line.label == "dateline":
+    if is_comment_furniture(flat) or line.label == "dateline":
         line.label, line.reason = "boiler", THREAD_FURNITURE if seen_comment else THREAD_HEADER
         return seen_comment
     if line.label == "boiler" and line.reason != SHORT:
