@@ -75,6 +75,8 @@ NO_BODY = "headline with no body of its own: a link-list entry"
 SENTENCE_HEADLINE = "sentence-shaped headline above the byline"
 REPEATED = "repeated on other pages of this site"
 AUTHOR_REPEATED = "commenter's name repeated under its tag"
+NAME_WITH_TIME = "commenter's name with points or time"
+SHORT_NAME = "short name-like line inside a comment thread"
 BEFORE_FIRST = "before the first article"
 AFTER_END = "after the end of the article"
 BY_POSITION = (SHORT, BEFORE_FIRST, AFTER_END)  # boiler by shape or place, not by a named rule
@@ -112,6 +114,7 @@ class LineRules:
     credit: re.Pattern[str]
     author_role: re.Pattern[str]
     author_line: re.Pattern[str]
+    author_bio: re.Pattern[str]
 
 
 class NamedRules:
@@ -170,7 +173,7 @@ def line_rules() -> LineRules:
         section_words=frozenset(raw["section_words"]),
         syndication=rule("syndication"), byline=rule("byline", 0),
         dateline=named("dateline"), credit=rule("credit"), author_role=rule("author_role"),
-        author_line=rule("author_line", 0))
+        author_line=rule("author_line", 0), author_bio=rule("author_bio", 0))
 
 
 def clear_line_caches() -> None:
@@ -499,6 +502,34 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     keep_short_paragraphs(lines[first_body:end])
 
 
+def byline_authors(text: str, rules: LineRules) -> tuple[list[str], str | None]:
+    """The names in a byline ("By Jane Doe and John Roe via X") and whom it was syndicated via."""
+    match = rules.byline.fullmatch(text) or rules.author_line.fullmatch(text)
+    groups = match.groupdict() if match else {}
+    names = groups.get("author") or groups.get("handle") or groups.get("agency") or text
+    via = groups.get("via")
+    return re.split(r"\s+(?:and|&)\s+", names), via.strip() if via else None
+
+
+def drop_author_bios(labeled: list[LabeledLine], rules: LineRules) -> None:
+    """"Jane Doe is a senior fellow at …", by an author the page names in a byline, ending an
+    article's body is the author's bio box."""
+    authors = {name for line in labeled if line.label == "byline" for name in byline_authors(line.text, rules)[0]
+               if " " in name}
+    if not authors:
+        return
+    ended: set[int | None] = set()  # articles whose last body paragraph is not a bio
+    for line in reversed(labeled):
+        if line.label != "body" or line.article in ended:
+            continue
+        text = line.text.lstrip()
+        name = next((name for name in authors if text.startswith(name + " ")), None)
+        if name is None or not rules.author_bio.match(text[len(name) + 1:]):
+            ended.add(line.article)
+            continue
+        line.label, line.reason = "boiler", "the author's bio at the end of an article"
+
+
 def settle_header(lines: list[LabeledLine], first_body: int) -> None:
     """Bylines, the author's role and the standfirst between the headline and the body."""
     for line in lines[1:first_body]:
@@ -542,7 +573,7 @@ def settle_sentence_standfirst(lines: list[LabeledLine]) -> None:
 def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> int:
     """Separators and the comment thread; returns where the article's own text ends."""
     end = len(lines)
-    closed = in_thread = seen_comment = thread_done = False
+    closed = in_thread = seen_comment = commented = thread_done = False
     for k in range(first_body + 1, len(lines)):
         line = lines[k]
         if line.reason == "article separator":
@@ -553,15 +584,22 @@ def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> 
             end = min(end, k)
             empty = re.match(r"0\s", line.text) is not None  # "0 Comments": nothing follows
             closed, in_thread = closed or empty, not empty
-        elif in_thread and (line.reason == "navigation" or rules.comment_thread_end.fullmatch(" ".join(line.text.split()))):
+        elif in_thread and ((line.reason == "navigation" and commented)  # "Login" above the first comment is its header
+                            or rules.comment_thread_end.fullmatch(" ".join(line.text.split()))):
             closed, in_thread, thread_done = True, False, True
             line.label, line.reason = "boiler", "end of the comment thread"
         elif in_thread:
             following = lines[k + 1] if k + 1 < len(lines) else None
             seen_comment = comment_label(line, following, rules, seen_comment)
+            commented = commented or line.label == "comment"
         elif closed and line.label == "body":
             line.label, line.reason = "boiler", AFTER_END
     drop_silent_authors(lines[first_body:])
+    for line in lines[first_body:]:  # furniture above the first real commenter heads the thread
+        if line.label in ("comment", "comment_author"):
+            break
+        if line.reason == THREAD_FURNITURE:
+            line.reason = THREAD_HEADER
     return end
 
 
@@ -571,6 +609,9 @@ def drop_silent_authors(lines: list[LabeledLine]) -> None:
     the comment, however short ("lol", an image placeholder)."""
     pending: LabeledLine | None = None
     for line in lines:
+        if line.reason == NAME_WITH_TIME and pending is not None and pending.reason == SHORT_NAME:
+            line.label, line.reason = "boiler", THREAD_FURNITURE  # "jdoe / asmith • 3 years ago": a reply marker
+            continue
         if line.label == "comment_author":
             if pending is not None and pending.text == line.text:
                 line.reason = AUTHOR_REPEATED
@@ -627,13 +668,13 @@ def comment_label(line: LabeledLine, following: LabeledLine | None, rules: LineR
     if REMOVED_COMMENT.fullmatch(flat):
         line.label, line.reason = "comment", "a removed comment"
     elif rules.comment_author_line.fullmatch(flat):
-        line.label, line.reason = "comment_author", "commenter's name with points or time"
+        line.label, line.reason = "comment_author", NAME_WITH_TIME
     elif tagged and word_count(flat) <= 4:
         line.label, line.reason = "comment_author", "name above a commenter tag such as \"Guest\""
     elif is_sentence_shaped(flat) or word_count(flat) >= MIN_BODY_WORDS or line.label == "body":
         line.label, line.reason = "comment", "inside a reader-comment thread"
     elif 1 <= word_count(flat) <= 4 and not ends_sentence(flat):
-        line.label, line.reason = "comment_author", "short name-like line inside a comment thread"
+        line.label, line.reason = "comment_author", SHORT_NAME
     else:
         line.label, line.reason = "comment", "inside a reader-comment thread"
     return True
@@ -671,6 +712,7 @@ def label_lines(content: str, is_site_furniture: Callable[[str], bool] | None = 
     starts = article_starts(labeled, rules)
     for index, (start, end) in enumerate(zip(starts, starts[1:] + [len(labeled)])):
         settle_article(labeled[start:end], index, rules)
+    drop_author_bios(labeled, rules)
     for line in labeled[:starts[0]] if starts else labeled:
         if line.label == "body":
             line.label, line.reason = "boiler", BEFORE_FIRST
@@ -749,14 +791,10 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
     dated = None
     for line in lines:
         if line.label == "byline":
-            match = rules.byline.fullmatch(line.text) or rules.author_line.fullmatch(line.text)
-            groups = match.groupdict() if match else {}
-            names = groups.get("author") or groups.get("handle") or groups.get("agency") or line.text
-            for name in re.split(r"\s+(?:and|&)\s+", names):
-                if name not in authors:
-                    authors.append(name)
-            if groups.get("via"):
-                syndicated_from = syndicated_from or groups["via"].strip()
+            names, via = byline_authors(line.text, rules)
+            authors.extend(name for name in names if name not in authors)
+            syndicated_from = syndicated_from or via
+            dated = dated or date_fields(line.text, "byline")  # "Posted by Jane Doe on May 2, 2018"
         elif line.label == "syndication" and syndicated_from is None:
             match = rules.syndication.fullmatch(" ".join(line.text.split()))
             syndicated_from = clean_source(match.group("source")) if match else None
