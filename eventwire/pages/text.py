@@ -49,6 +49,12 @@ MAX_NOTICE_WORDS = 90  # a cookie banner or disclaimer is never a paragraph this
 HEADER_REACH = 7  # units after a headline in which its header evidence must appear
 NAME_REACH = 3  # a bare author name counts as header evidence this close to the headline
 MAX_CAPTION_WORDS = 30
+QUOTE_MARKS = '"\'\u201c\u201d\u2018\u2019'
+MIN_PULL_QUOTE_WORDS = 4
+MAX_PULL_QUOTE_WORDS = 30
+INLINE_FURNITURE = {"photo caption", "image credit", "advertisement", "pull quote: repeats words of a paragraph"}
+MIN_FOOTER_GAP = 6  # furniture lines between the article's last paragraph and a footer sentence
+MAX_FOOTER_PARAGRAPHS = 2
 BULLETS = ("•", "- ", "* ", "–", "▪", "‣")
 MAX_STANDFIRST_WORDS = 45
 MAX_AD_LINES = 5
@@ -499,7 +505,44 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
     for line in lines[first_body:end]:
         if line.reason == SHORT and ENTRY_TIME.fullmatch(line.text.strip()):
             line.label, line.reason = "body", "time of a live-blog entry"
+    drop_stray_footer(lines[first_body:end])
     keep_short_paragraphs(lines[first_body:end])
+    drop_pull_quotes(lines[first_body:end])
+    drop_after_credit(lines[first_body:end])
+
+
+def drop_pull_quotes(lines: list[LabeledLine]) -> None:
+    """A short line that repeats words from a longer paragraph of the article is a pull quote."""
+    bodies = [line for line in lines if line.label == "body"]
+    for line in bodies:
+        quote = line.text.strip().strip(QUOTE_MARKS).rstrip(".").strip(QUOTE_MARKS)
+        if not MIN_PULL_QUOTE_WORDS <= word_count(quote) <= MAX_PULL_QUOTE_WORDS:
+            continue
+        if any(other is not line and len(other.text) > len(line.text) and quote in other.text for other in bodies):
+            line.label, line.reason = "boiler", "pull quote: repeats words of a paragraph"
+
+
+def drop_after_credit(lines: list[LabeledLine]) -> None:
+    """"Reporting by …; Editing by …" closes a wire story: a short line or two after it ("Our
+    Standards: …") is the wire's furniture."""
+    credit = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].label == "credit"), None)
+    if credit is None:
+        return
+    after = [line for line in lines[credit + 1:] if line.label == "body"]
+    if len(after) <= MAX_FOOTER_PARAGRAPHS and all(word_count(line.text) <= MAX_BOILER_WORDS for line in after):
+        for line in after:
+            line.label, line.reason = "boiler", "after the credit line that closes the story"
+
+
+def drop_stray_footer(lines: list[LabeledLine]) -> None:
+    """One or two paragraphs below a long run of furniture after the article's text ("Our work
+    is funded by readers like you.") belong to the page footer, not to the article."""
+    bodies = [k for k, line in enumerate(lines) if line.label == "body"]
+    for n, (k, following) in enumerate(zip(bodies, bodies[1:])):
+        if following - k > MIN_FOOTER_GAP and len(bodies) - n - 1 <= MAX_FOOTER_PARAGRAPHS:
+            for j in bodies[n + 1:]:
+                lines[j].label, lines[j].reason = "boiler", "below a long run of furniture after the article"
+            return
 
 
 def byline_authors(text: str, rules: LineRules) -> tuple[list[str], str | None]:
@@ -592,7 +635,7 @@ def settle_tail(lines: list[LabeledLine], first_body: int, rules: LineRules) -> 
             following = lines[k + 1] if k + 1 < len(lines) else None
             seen_comment = comment_label(line, following, rules, seen_comment)
             commented = commented or line.label == "comment"
-        elif closed and line.label == "body":
+        elif closed and line.label in ("body", "dateline"):  # the dates of a related-links list too
             line.label, line.reason = "boiler", AFTER_END
     drop_silent_authors(lines[first_body:])
     for line in lines[first_body:]:  # furniture above the first real commenter heads the thread
@@ -609,8 +652,9 @@ def drop_silent_authors(lines: list[LabeledLine]) -> None:
     the comment, however short ("lol", an image placeholder)."""
     pending: LabeledLine | None = None
     for line in lines:
-        if line.reason == NAME_WITH_TIME and pending is not None and pending.reason == SHORT_NAME:
-            line.label, line.reason = "boiler", THREAD_FURNITURE  # "jdoe / asmith • 3 years ago": a reply marker
+        if line.reason in (NAME_WITH_TIME, SHORT_NAME) and pending is not None and pending.reason == SHORT_NAME:
+            # "jdoe / asmith • 3 years ago": a reply marker; "Jane Doe / Westfield High School": where she studied
+            line.label, line.reason = "boiler", THREAD_FURNITURE
             continue
         if line.label == "comment_author":
             if pending is not None and pending.text == line.text:
@@ -646,7 +690,8 @@ def keep_short_paragraphs(lines: list[LabeledLine]) -> None:
             k = j
             continue  # a promo the site prints on every page, not a subheading
         after_body = k > 0 and lines[k - 1].label in ("body", "syndication")
-        before_body = j < len(lines) and lines[j].label == "body"
+        below = next((line for line in lines[j:] if line.reason not in INLINE_FURNITURE), None)
+        before_body = below is not None and below.label == "body"
         if after_body and before_body and len(run) <= MAX_INNER_SHORT_RUN:
             for line in run:
                 line.label, line.reason = "body", "short paragraph or subheading between body paragraphs"

@@ -41,7 +41,7 @@ def test_development_pages_meet_the_targets() -> None:
 def test_later_development_sets_keep_their_level() -> None:
     """Tuned last and least: floors against regressions, below the issue's targets."""
     assert_scores(GOLD / "dev3", body_f1=0.97, headlines=0.9)
-    assert_scores(GOLD / "dev4", body_f1=0.91, headlines=0.6, all_exact=False)
+    assert_scores(GOLD / "dev4", body_f1=0.96, headlines=0.8, all_exact=False)
 
 
 def test_every_sample_page_has_gold() -> None:
