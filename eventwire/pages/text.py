@@ -518,7 +518,9 @@ def drop_pull_quotes(lines: list[LabeledLine]) -> None:
         quote = line.text.strip().strip(QUOTE_MARKS).rstrip(".").strip(QUOTE_MARKS)
         if not MIN_PULL_QUOTE_WORDS <= word_count(quote) <= MAX_PULL_QUOTE_WORDS:
             continue
-        if any(other is not line and len(other.text) > len(line.text) and quote in other.text for other in bodies):
+        quote = " ".join(quote.lower().split())
+        if any(other is not line and len(other.text) > len(line.text) and quote in " ".join(other.text.lower().split())
+               for other in bodies):
             line.label, line.reason = "boiler", "pull quote: repeats words of a paragraph"
 
 
@@ -651,8 +653,9 @@ def drop_silent_authors(lines: list[LabeledLine]) -> None:
     A name given twice around its tag ("jdoe / Guest / jdoe") is one header: the next line is
     the comment, however short ("lol", an image placeholder)."""
     pending: LabeledLine | None = None
-    for line in lines:
-        if line.reason in (NAME_WITH_TIME, SHORT_NAME) and pending is not None and pending.reason == SHORT_NAME:
+    for previous, line in zip([None, *lines], lines):
+        if (line.reason in (NAME_WITH_TIME, SHORT_NAME) and pending is not None and previous is pending
+                and pending.reason == SHORT_NAME):
             # "jdoe / asmith • 3 years ago": a reply marker; "Jane Doe / Westfield High School": where she studied
             line.label, line.reason = "boiler", THREAD_FURNITURE
             continue

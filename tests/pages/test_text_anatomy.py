@@ -443,3 +443,71 @@ Good news for the traders at last.
     assert labels[21][0] == "comment_author" and labels[25][0] == "comment"
     [article] = articles_from_text(Document.from_bytes(live.encode(), live, source="l.txt", format="txt"))
     assert [(c.author, c.text) for c in article.comments] == [("Ilse K.", "Good news for the traders at last.")]
+
+
+def test_end_of_article_furniture_author_bio_pull_quote_footer_and_wire_credit() -> None:
+    text = """Harbour Weekly
+
+Port strike ends after four days
+Posted by Tomas Varga on March 3, 2019 at 8:10 am
+
+Dock workers returned to the terminals on Sunday after the union accepted a revised pay offer from the port authority.
+"We were never asking for the moon," the union's chair told members at a packed meeting in the old customs hall.
+Never asking for the moon
+The authority said container traffic would be back to normal within a week, though shipping lines warned of delays.
+Reporting by Tomas Varga; Editing by Ana Ruiz
+Our standards: the Harbour Weekly charter.
+Tomas Varga is the ports correspondent of Harbour Weekly and has covered the docks since 2009.
+Share
+Tweet
+Email
+Topics
+Shipping
+Labour
+Most read
+Ferry timetable changes for spring
+Thanks for reading. Everything here is paid for by readers like you.
+"""
+    labels = labels_of(text)
+    assert labels[4][0] == "byline"
+    assert labels[6][0] == "body" and labels[7][0] == "body" and labels[9][0] == "body"
+    assert labels[8] == ("boiler", "pull quote: repeats words of a paragraph")
+    assert labels[10][0] == "credit"
+    assert labels[11] == ("boiler", "after the credit line that closes the story")
+    assert labels[12][0] == "boiler"
+    bio = labels_of(HEADER + "Anna Petrova is the Balkans correspondent of the Courier and has reported from the region since 2012.\n")
+    assert bio[9] == ("boiler", "the author's bio at the end of an article")
+    assert labels[21] == ("boiler", "below a long run of furniture after the article")
+    [article] = articles_from_text(Document.from_bytes(text.encode(), text, source="h.txt", format="txt"))
+    assert article.authors == ["Tomas Varga"] and article.published == "2019-03-03"
+
+
+def test_disqus_header_reply_markers_and_facebook_plugin_rows() -> None:
+    disqus = HEADER + """42 Comments
+The Harbour Weekly
+Login
+Recommend 3
+Sort by Best
+Join the discussion…
+
+quay_watcher
+• 2 days ago
+About time the two sides met halfway on this one.
+12 ▲ ▼ • Reply • Share ›
+
+old_salt
+quay_watcher • 2 days ago
+Halfway for now, until the next contract comes round.
+4 ▲ ▼ • Reply • Share ›
+"""
+    labels = labels_of(disqus)
+    first = len(HEADER.splitlines())
+    assert labels[first + 2] == ("boiler", "name-like line with no comment under it")
+    assert labels[first + 3][1] == "navigation"  # "Login" above the first comment does not end the thread
+    assert labels[first + 8][0] == "comment_author" and labels[first + 10][0] == "comment"
+    assert labels[first + 11] == ("boiler", "comment-thread furniture")
+    assert labels[first + 13][0] == "comment_author"
+    assert labels[first + 14] == ("boiler", "comment-thread furniture")  # the reply marker: whom old_salt answers
+    assert labels[first + 15][0] == "comment"
+    [article] = articles_from_text(Document.from_bytes(disqus.encode(), disqus, source="d.txt", format="txt"))
+    assert [c.author for c in article.comments] == ["quay_watcher", "old_salt"]
