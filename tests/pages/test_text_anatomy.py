@@ -464,8 +464,8 @@ Email
 Topics
 Shipping
 Labour
-Most read
-Ferry timetable changes for spring
+Port of Varna
+Advertise with us
 Thanks for reading. Everything here is paid for by readers like you.
 """
     labels = labels_of(text)
