@@ -74,6 +74,7 @@ LINK_MARKER = re.compile(r"\[\d+\]")  # lynx and w3m number each link: "[12]Shar
 LYNX_LINK = re.compile(r"\[\d+\](?=\S)")  # not a footnote: "[3] Report of the mission"
 MAX_INNER_SHORT_RUN = 3  # this many short lines between body paragraphs are subheadings
 SHORT = "short line without terminal punctuation"
+SENTENCE = "sentence-shaped line"
 THREAD_START = "start of a reader-comment thread"
 THREAD_FURNITURE = "comment-thread furniture"  # "Guest", "Reply", timestamps between comments
 THREAD_HEADER = "comment-thread header"  # "Notify of", "Sort by" before the first comment
@@ -300,7 +301,7 @@ def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
     if short and not sentence and rules.byline.fullmatch(flat):
         return "byline", "byline pattern"
     if is_sentence_shaped(flat):
-        return "body", "sentence-shaped line"
+        return "body", SENTENCE
     return "boiler", SHORT
 
 
@@ -514,13 +515,17 @@ def settle_article(lines: list[LabeledLine], index: int, rules: LineRules) -> No
 def drop_pull_quotes(lines: list[LabeledLine]) -> None:
     """A short line that repeats words from a longer paragraph of the article is a pull quote."""
     bodies = [line for line in lines if line.label == "body"]
-    for line in bodies:
-        quote = line.text.strip().strip(QUOTE_MARKS).rstrip(".").strip(QUOTE_MARKS)
-        if not MIN_PULL_QUOTE_WORDS <= word_count(quote) <= MAX_PULL_QUOTE_WORDS:
+    # A pull quote is set apart: a short unpunctuated line, or a quotation of its own.
+    candidates = [line for line in bodies if line.reason != SENTENCE or line.text.lstrip().startswith(tuple(QUOTE_MARKS))]
+    if not candidates:
+        return
+    flat = [" ".join(line.text.lower().split()) for line in bodies]
+    for line in candidates:
+        text = " ".join(line.text.lower().split())
+        quote = text.strip(QUOTE_MARKS).rstrip(".").strip(QUOTE_MARKS)
+        if not MIN_PULL_QUOTE_WORDS <= quote.count(" ") + 1 <= MAX_PULL_QUOTE_WORDS:
             continue
-        quote = " ".join(quote.lower().split())
-        if any(other is not line and len(other.text) > len(line.text) and quote in " ".join(other.text.lower().split())
-               for other in bodies):
+        if any(len(other) > len(text) and quote in other for other in flat):
             line.label, line.reason = "boiler", "pull quote: repeats words of a paragraph"
 
 
