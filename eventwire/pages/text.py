@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from eventwire.model import Article, Comment, Document, Paragraph, stable_id
+from eventwire.pages.first_chars import first_characters
 from eventwire.pages.metadata import date_fields, latest_date_in, published_fields
 
 TERMINAL = ('.', '!', '?', '\u2026', ':')
@@ -134,8 +135,10 @@ class NamedRules:
     def __init__(self, rules: dict[str, str | dict[str, Any]]) -> None:
         plain = {name: rule for name, rule in rules.items() if isinstance(rule, str)}
         self.names = list(plain)
-        self.pattern = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(plain.values())),
-                                  re.IGNORECASE) if plain else None
+        self.patterns = list(plain.values())
+        self.starts = [first_characters(pattern) for pattern in self.patterns]
+        self.by_first: dict[str, re.Pattern[str] | None] = {}  # a line's first character -> the rules it may match
+        self.by_rules: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         guarded = {name: rule for name, rule in rules.items() if not isinstance(rule, str)}
         self.guarded = [(name, tuple(rule["requires"]), re.compile(rule["pattern"], re.IGNORECASE))
                         for name, rule in guarded.items()]
@@ -143,13 +146,27 @@ class NamedRules:
         words = sorted({word for _, requires, _ in self.guarded for word in requires}, key=len, reverse=True)
         self.any_guard_word = re.compile("|".join(map(re.escape, words))) if words else None
 
-    def match(self, line: str) -> str | None:
-        """The name of a rule the whole line matches (plain rules first, in file order)."""
-        found = self.pattern.fullmatch(line) if self.pattern else None
+    def alternation(self, first: str) -> re.Pattern[str] | None:
+        """The plain rules, in file order, that a line starting with `first` could match."""
+        chosen = tuple(i for i, chars in enumerate(self.starts)
+                       if chars is None or first in chars or not first.isascii())
+        if chosen not in self.by_rules:
+            self.by_rules[chosen] = re.compile("|".join(f"(?P<r{i}>{self.patterns[i]})" for i in chosen),
+                                               re.IGNORECASE) if chosen else None
+        return self.by_rules[chosen]
+
+    def match(self, line: str, lower: str | None = None) -> str | None:
+        """The name of a rule the whole line matches (plain rules first, in file order);
+        `lower` is the line in lower case, when the caller has it already."""
+        lower = line.lower() if lower is None else lower
+        first = lower[:1]
+        if first not in self.by_first:
+            self.by_first[first] = self.alternation(first)
+        pattern = self.by_first[first]
+        found = pattern.fullmatch(line) if pattern else None
         if found:
             return self.names[int(found.lastgroup[1:])]
         if self.any_guard_word:
-            lower = line.lower()
             if not self.any_guard_word.search(lower):
                 return None
             for name, requires, pattern in self.guarded:
@@ -277,18 +294,19 @@ def physical_units(content: str) -> list[tuple[int, int, str]]:
 def shape_label(flat: str, rules: LineRules) -> tuple[str, str]:
     words = word_count(flat)
     short = words <= MAX_BOILER_WORDS  # only the any-length rules can fire on longer lines
-    separator = rules.separators.match(flat) if short else None
+    lower = flat.lower()
+    separator = rules.separators.match(flat, lower) if short else None
     if separator:
         return "boiler", separator
     # A dateline or byline never reads as a whole sentence: skip their patterns on those.
-    sentence = words >= MIN_BODY_WORDS and ends_sentence(flat) and not flat.lower().startswith(HEADER_OPENERS)
-    if short and not sentence and rules.dateline.match(flat):
+    sentence = words >= MIN_BODY_WORDS and ends_sentence(flat) and not lower.startswith(HEADER_OPENERS)
+    if short and not sentence and rules.dateline.match(flat, lower):
         return "dateline", "dateline"
-    rule = rules.boilerplate_any_length.match(flat) if words <= MAX_NOTICE_WORDS else None
+    rule = rules.boilerplate_any_length.match(flat, lower) if words <= MAX_NOTICE_WORDS else None
     if rule:
         return "boiler", rule
     if short:
-        rule = rules.boilerplate.match(flat)
+        rule = rules.boilerplate.match(flat, lower)
         if rule:
             return "boiler", rule
     if words <= MAX_SYNDICATION_WORDS and rules.syndication.fullmatch(flat):
