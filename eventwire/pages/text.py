@@ -534,12 +534,12 @@ def drop_pull_quotes(lines: list[LabeledLine]) -> None:
     """A short line that repeats words from a longer paragraph of the article is a pull quote."""
     bodies = [line for line in lines if line.label == "body"]
     # A pull quote is set apart: a short unpunctuated line, or a quotation of its own.
-    candidates = [line for line in bodies if line.reason != SENTENCE or line.text.lstrip().startswith(tuple(QUOTE_MARKS))]
-    if not candidates:
+    if not any(line.reason != SENTENCE or line.text.lstrip().startswith(tuple(QUOTE_MARKS)) for line in bodies):
         return
     flat = [" ".join(line.text.lower().split()) for line in bodies]
-    for line in candidates:
-        text = " ".join(line.text.lower().split())
+    for line, text in zip(bodies, flat):
+        if line.reason == SENTENCE and not text.startswith(tuple(QUOTE_MARKS)):
+            continue
         quote = text.strip(QUOTE_MARKS).rstrip(".").strip(QUOTE_MARKS)
         if not MIN_PULL_QUOTE_WORDS <= quote.count(" ") + 1 <= MAX_PULL_QUOTE_WORDS:
             continue
