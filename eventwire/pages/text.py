@@ -240,7 +240,8 @@ def wrap_width(lines: list[str]) -> int | None:
     None when its lines are whole paragraphs: many lines end just short of one width."""
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     near = [n for n in lengths if n <= MAX_WRAP_WIDTH]
-    if len(lengths) < 10 or not near:
+    # Too few lines at any width, or too many past the widest one: whole paragraphs.
+    if len(lengths) < 10 or len(near) < max(5, len(lengths) // 4) or (len(lengths) - len(near)) * 10 > len(lengths):
         return None
     # The width is the line length that the most lines end just short of (a stray long line,
     # such as a URL, is not it).
