@@ -1,8 +1,10 @@
-"""Actors: resolve a mention ("the US air force", "Moscow", "Syrian rebels") to a canonical actor.
+"""Actors: resolve a mention ("the US air force", "Moscow", "Lavrov") to a canonical actor.
 
-The registry lives in `data/*.csv` (countries with names, adjectives and capitals; metonyms
-such as "the Kremlin"; organisations and armed groups; sector nouns) and can be extended with
-a user file of the same shape as `organizations.csv`.
+The registry lives in `data/` (countries with names, adjectives and capitals; metonyms such as
+"the Kremlin"; organisations and armed groups; sector nouns; people, the offices they held and
+when) and can be extended with a user file of the same shape as `organizations.csv`. Titles
+resolve by the article's date ("the Russian foreign minister" in 2016 is Sergei Lavrov), and
+within one article a surname resolves to the full name met earlier.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from pathlib import Path
 
 import spacy
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.model import Actor
 
 MAX_ALIAS_TOKENS = 8
+PERSONAL_PRONOUNS = {"he", "she"}
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this",
             "that", "these", "those", "who", "which", "what", "whom", "itself", "themselves"}
 # Entities whose own name may contain a place name that then means nothing ("Washington Post").
@@ -33,9 +36,18 @@ class Entry:
 
     code: str
     name: str
-    kind: str  # state | adjective | capital | metonym | organization
+    kind: str  # state | adjective | capital | metonym | organization | person
     sector: str | None = None
     actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held from `start` to `end` (ISO dates; `end` None while still held)."""
+
+    actor_id: str
+    start: str
+    end: str | None
 
 
 def split_aliases(field: str) -> list[str]:
@@ -67,6 +79,10 @@ class Registry:
     def __init__(self) -> None:
         self.aliases: dict[tuple[str, ...], Entry] = {}
         self.sector_terms: dict[tuple[str, ...], str] = {}
+        self.people: dict[str, Entry] = {}  # actor_id -> the person
+        self.offices: dict[tuple[str, ...], str] = {}  # lower-case title words -> office
+        self.office_sectors: dict[str, str] = {}
+        self.holders: dict[tuple[str, str], list[Role]] = {}  # (office, country) -> who held it when
 
     def add(self, alias: str, entry: Entry) -> None:
         key = alias_key(alias)
@@ -89,6 +105,39 @@ class Registry:
                 self.add(alias, Entry(row["code"], row["name"], "adjective"))
         for row in csv.DictReader(data.joinpath("sector_terms.csv").read_text("utf-8").splitlines()):
             self.sector_terms.setdefault(tuple(row["term"].lower().split()), row["sector"])
+        self.load_people(*(data.joinpath(name).read_text("utf-8").splitlines()
+                           for name in ("people.csv", "offices.csv", "roles.csv")))
+
+    def load_people(self, people: Iterable[str], offices: Iterable[str], roles: Iterable[str]) -> None:
+        for row in csv.DictReader(people):
+            person = Entry(row["code"], row["name"], "person", row["sector"] or None, row["actor_id"])
+            self.people[person.actor_id] = person
+            for alias in [row["name"], *split_aliases(row["aliases"])]:
+                self.add(alias, person)
+        for row in csv.DictReader(offices):
+            self.office_sectors[row["office"]] = row["sector"]
+            for alias in split_aliases(row["aliases"]):
+                self.offices.setdefault(tuple(alias.lower().split()), row["office"])
+        for row in csv.DictReader(roles):
+            if row["actor_id"] in self.people:
+                self.holders.setdefault((row["office"], row["country"]), []).append(
+                    Role(row["actor_id"], row["start"], row["end"] or None))
+
+    def holder(self, office: str, country: str, on: str) -> Entry | None:
+        """Who held `office` for `country` on the ISO day `on`."""
+        for role in self.holders.get((office, country), ()):
+            if role.start <= on and (role.end is None or on < role.end):
+                return self.people[role.actor_id]
+        return None
+
+    def office_in(self, words: list[str]) -> str | None:
+        """The longest office title among the lower-case words ("foreign minister")."""
+        for length in (4, 3, 2, 1):
+            for end in range(len(words), length - 1, -1):
+                office = self.offices.get(tuple(words[end - length:end]))
+                if office:
+                    return office
+        return None
 
     def load_organizations(self, lines: Iterable[str]) -> None:
         for row in csv.DictReader(lines):
@@ -96,6 +145,17 @@ class Registry:
                           row.get("actor_id") or None)
             for alias in [row["name"], *split_aliases(row.get("aliases", ""))]:
                 self.add(alias, entry)
+
+
+def day_of(published: str | None, precision: str | None) -> str | None:
+    """An ISO day to date titles by: mid-month or mid-year when only those are known."""
+    if not published:
+        return None
+    if precision == "year" or len(published) == 4:
+        return f"{published[:4]}-07-01"
+    if precision == "month" or len(published) == 7:
+        return f"{published[:7]}-15"
+    return published[:10]
 
 
 @cache
@@ -163,20 +223,27 @@ class Resolver:
                         return sector
         return None
 
-    def resolve(self, span: Span) -> Actor | None:
-        """None for pronouns and empty spans; otherwise an Actor, resolved as far as it goes."""
+    def resolve(self, span: Span, on: str | None = None) -> Actor | None:
+        """None for pronouns and empty spans; otherwise an Actor, resolved as far as it goes.
+        `on` (an ISO day) lets a title without a name resolve to whoever held it then."""
         text = span.text.strip()
         if not text or (len(span) == 1 and span[0].lower_ in PRONOUNS and not span[0].text.isupper()):
             return None
         matches = self.find_aliases(span)
-        specific = next((m for m in matches if m[2].kind in ("organization", "metonym")), None)
+        specific = next((m for m in matches if m[2].kind == "person"), None) or next(
+            (m for m in matches if m[2].kind in ("organization", "metonym")), None)
         if specific:
             entry = specific[2]
             actor_id = entry.actor_id or (f"{entry.code}-{entry.sector}" if entry.sector else entry.code)
             return Actor(text, entry.code, entry.sector, entry.name, actor_id)
         country = next((m[2] for m in matches), None)
-        sector = self.sector_of(span)
         person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        office = self.registry.office_in([t.lower_ for t in span if not t.is_punct])
+        if office and country is not None and person is None:
+            holder = self.registry.holder(office, country.code, on) if on else None
+            if holder is not None:  # "the Russian foreign minister" -> who held the post that day
+                return Actor(text, holder.code, holder.sector, holder.name, holder.actor_id)
+        sector = self.sector_of(span) or (self.registry.office_sectors.get(office) if office else None)
         if country is None and sector is None and person is None:
             named = next((e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE")), None)
             return Actor(text, name=named.text if named else None)
@@ -186,3 +253,36 @@ class Resolver:
         code = country.code if country is not None else None
         actor_id = f"{code}-{sector}" if code and sector else code
         return Actor(text, code, sector, name, actor_id)
+
+
+class ArticleActors:
+    """Resolution within one article: its date for titles, and the people it has named so far,
+    so that a later "Lavrov" or a "he" the parse ties to one person lands on the same actor."""
+
+    def __init__(self, resolver: Resolver, on: str | None) -> None:
+        self.resolver = resolver
+        self.on = on
+        self.by_surname: dict[str, Actor] = {}
+
+    def resolve(self, span: Span) -> Actor | None:
+        if len(span) == 1 and span[0].lower_ in PERSONAL_PRONOUNS:
+            return self.antecedent_of(span[0])
+        if len(span) == 1 or (len(span) == 2 and span[0].lower_ == "the"):
+            known = self.by_surname.get(span[-1].text)
+            if known is not None and span[-1].pos_ == "PROPN":
+                return Actor(span.text.strip(), known.code, known.sector, known.name, known.actor_id)
+        actor = self.resolver.resolve(span, self.on)
+        if actor is not None and actor.name and (actor.actor_id in self.resolver.registry.people or any(
+                e.label_ == "PERSON" and len(e) > 1 for e in span.ents)):
+            self.by_surname.setdefault(actor.name.split()[-1], actor)
+        return actor
+
+    def antecedent_of(self, pronoun: Token) -> Actor | None:
+        """"he"/"she" when exactly one person is named before it in its sentence."""
+        people = {e.text: e for e in pronoun.sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i}
+        if len(people) != 1:
+            return None
+        actor = self.resolve(next(iter(people.values())))
+        if actor is None:
+            return None
+        return Actor(pronoun.text, actor.code, actor.sector, actor.name, actor.actor_id)

@@ -48,3 +48,39 @@ def test_people_keep_their_name() -> None:
     actor = resolve("Russian Foreign Minister Sergei Lavrov")
     assert (actor.code, actor.sector) == ("RUS", "GOV")
     assert actor.name == "Sergei Lavrov"
+
+
+def resolve_on(text: str, on: str | None):
+    doc = load_pipeline()(text)
+    return Resolver(default_registry()).resolve(doc[:], on)
+
+
+def test_titles_resolve_to_whoever_held_the_office_that_day() -> None:
+    assert resolve_on("the Russian foreign minister", "2016-10-01").actor_id == "lavrov"
+    assert resolve_on("the US Secretary of State", "2016-10-01").actor_id == "kerry"
+    assert resolve_on("the US Secretary of State", "2017-06-01").actor_id == "tillerson"
+    assert resolve_on("Turkey's president", "2017-06-01").actor_id == "erdogan"
+    undated = resolve_on("the US Secretary of State", None)
+    assert (undated.code, undated.sector, undated.actor_id) == ("USA", "GOV", "USA-GOV")
+
+
+def test_registered_people_keep_their_ids_and_countries() -> None:
+    actor = resolve("Bashar al-Assad")
+    assert (actor.actor_id, actor.code, actor.sector) == ("assad", "SYR", "GOV")
+    assert resolve("Russian Foreign Minister Sergei Lavrov").actor_id == "lavrov"
+
+
+def test_within_an_article_surnames_and_safe_pronouns_resolve_to_the_person_named_before() -> None:
+    from eventwire.actors import ArticleActors
+
+    actors = ArticleActors(Resolver(default_registry()), "2016-10-01")
+    first = load_pipeline()("Syrian army general Nadim Haddad said he would open the road.")
+    named = actors.resolve(first[0:5])  # "Syrian army general Nadim Haddad" (a made-up officer)
+    assert named.name == "Nadim Haddad" and named.code == "SYR"
+    he = next(t for t in first if t.lower_ == "he")
+    assert actors.resolve(first[he.i:he.i + 1]).name == "Nadim Haddad"
+    later = load_pipeline()("Haddad later closed it again.")
+    assert actors.resolve(later[0:1]).name == "Nadim Haddad"
+    two = load_pipeline()("Nadim Haddad met Omar Khatib before he left.")
+    he = next(t for t in two if t.lower_ == "he")
+    assert actors.resolve(two[he.i:he.i + 1]) is None  # two people named before it: not safe
