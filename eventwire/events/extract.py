@@ -6,15 +6,16 @@ actor is never stitched from one sentence to an action in another.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors import Resolver
+from eventwire.actors import ArticleActors, Resolver, day_of
 from eventwire.events.lexicon import Lexicon, Trigger
 from eventwire.model import Actor, Attribution, Event, Evidence, stable_id
 from eventwire.nlp import AnnotatedArticle, ParsedSentence
 
+Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 SUBJECT_DEPS = {"nsubj"}
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}
 NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "toward", "into", "to"}
@@ -30,31 +31,33 @@ class EventExtractor:
     def extract(self, annotated: AnnotatedArticle) -> list[Event]:
         events: list[Event] = []
         seen: set[str] = set()
+        article = annotated.article
+        resolve = ArticleActors(self.resolver, day_of(article.published, article.published_precision)).resolve
         for sentence in annotated.sentences:
             for sent in sentence.doc.sents:
-                for event in self.sentence_events(annotated, sentence, sent):
+                for event in self.sentence_events(annotated, sentence, sent, resolve):
                     if event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
         return events
 
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
-                        sent: Span) -> Iterator[Event]:
+                        sent: Span, resolve: Resolve) -> Iterator[Event]:
         for token in sent:
             trigger = self.verb_trigger(token) or self.noun_trigger(token)
             if trigger is None:
                 continue
             if token.pos_ in ("VERB", "AUX"):
-                actors, recipients = self.verb_participants(token)
+                actors, recipients = self.verb_participants(token, resolve)
                 clause = token
             else:
-                actors, recipients = self.noun_participants(token, trigger)
+                actors, recipients = self.noun_participants(token, trigger, resolve)
                 clause = token.head if self.governed_by_light_verb(token) else token
             actors = [a for a in actors if a is not None]
             recipients = [r for r in recipients if r is not None]
             if not any(is_resolved(p) for p in actors + recipients):
                 continue
-            yield self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause)
+            yield self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
 
     # --- triggers -----------------------------------------------------------------------
 
@@ -92,7 +95,7 @@ class EventExtractor:
 
     # --- participants -------------------------------------------------------------------
 
-    def verb_participants(self, verb: Token) -> tuple[list[Actor | None], list[Actor | None]]:
+    def verb_participants(self, verb: Token, resolve: Resolve) -> tuple[list[Actor | None], list[Actor | None]]:
         children = list(verb.children)
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         if passive:
@@ -104,7 +107,7 @@ class EventExtractor:
                 g for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
                 for g in c.children if g.dep_ == "pobj"]
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
-        return self.resolve_all(actor_tokens), self.resolve_all(recipient_tokens)
+        return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
 
     def inherited_subject(self, verb: Token) -> list[Token]:
         """Subject of the governing clause: "X agreed to withdraw", "X attacked A and shelled B"."""
@@ -126,7 +129,8 @@ class EventExtractor:
             return token.head.head
         return token
 
-    def noun_participants(self, noun: Token, trigger: Trigger) -> tuple[list[Actor | None], list[Actor | None]]:
+    def noun_participants(self, noun: Token, trigger: Trigger,
+                          resolve: Resolve) -> tuple[list[Actor | None], list[Actor | None]]:
         actor_tokens: list[Token] = []
         recipient_tokens: list[Token] = []
         phrase_start = noun.i - len(trigger.words) + 1
@@ -134,7 +138,7 @@ class EventExtractor:
             if child.dep_ == "poss":
                 actor_tokens.append(child)
             elif child.dep_ in ("amod", "compound") and child.i < phrase_start:
-                actor = self.resolver.resolve(noun.doc[child.left_edge.i:child.i + 1])
+                actor = resolve(noun.doc[child.left_edge.i:child.i + 1])
                 if actor is not None and actor.code:
                     actor_tokens.append(child)
             elif child.dep_ == "prep":
@@ -153,27 +157,17 @@ class EventExtractor:
             else:
                 actor_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] \
                     or self.inherited_subject(verb)
-        return self.resolve_all(actor_tokens), self.resolve_all(recipient_tokens)
-
-    def resolve_all(self, tokens: list[Token]) -> list[Actor | None]:
-        """Each token and its coordinated partners ("the Russians and the Syrians")."""
-        out: list[Actor | None] = []
-        seen: set[int] = set()
-        for token in tokens:
-            for member in (token, *token.conjuncts):
-                if member.i not in seen:
-                    seen.add(member.i)
-                    out.append(self.resolver.resolve(participant_span(member)))
-        return out
+        return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
 
     # --- the record ---------------------------------------------------------------------
 
     def make_event(self, annotated: AnnotatedArticle, sentence: ParsedSentence, sent: Span, token: Token,
-                   trigger: Trigger, actors: list[Actor], recipients: list[Actor], clause: Token) -> Event:
+                   trigger: Trigger, actors: list[Actor], recipients: list[Actor], clause: Token,
+                   resolve: Resolve) -> Event:
         article = annotated.article
         evidence = evidence_for(article.evidence_source or article.source, sentence, sent)
         modality = self.modality_of(clause)
-        attribution = self.attribution_of(clause)
+        attribution = self.attribution_of(clause, resolve)
         filled = sum((any(is_resolved(a) for a in actors), any(is_resolved(r) for r in recipients)))
         confidence = round(0.5 + 0.2 * filled + (0.1 if token.pos_ == "VERB" else 0.0), 2)
         trigger_text = sent.doc[token.i - len(trigger.words) + 1:token.i + 1].text \
@@ -193,15 +187,27 @@ class EventExtractor:
                 return self.lexicon.modality[child.lower_]
         return "actual"
 
-    def attribution_of(self, clause: Token) -> Attribution:
+    def attribution_of(self, clause: Token, resolve: Resolve) -> Attribution:
         """An event in a clause governed by a verb of saying is that speaker's report or claim."""
         if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
             stance = self.lexicon.reporting.get(clause.head.lemma_.lower())
             if stance:
                 speakers = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
-                speaker = self.resolver.resolve(participant_span(speakers[0])) if speakers else None
+                speaker = resolve(participant_span(speakers[0])) if speakers else None
                 return Attribution(source=speaker.name or speaker.text if speaker else None, stance=stance)
         return Attribution()
+
+
+def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
+    """Each token and its coordinated partners ("the Russians and the Syrians")."""
+    out: list[Actor | None] = []
+    seen: set[int] = set()
+    for token in tokens:
+        for member in (token, *token.conjuncts):
+            if member.i not in seen:
+                seen.add(member.i)
+                out.append(resolve(participant_span(member)))
+    return out
 
 
 def participant_span(token: Token) -> Span:
