@@ -127,6 +127,49 @@ def events(
             stdout.print(outputs.events_table(records))
 
 
+class ExportFormat(str, Enum):
+    plover = "plover"
+    cameo = "cameo"
+
+
+@app.command("export")
+def export_events(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="plover: PLOVER event records; cameo: CAMEO-coded events")],
+    db: DbOption = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor code, e.g. RUS")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many stored events")] = None,
+) -> None:
+    """Export stored events as JSONL for other event-data tools: PLOVER records, or CAMEO codes where
+    CAMEO has the event (the others are counted on stderr)."""
+    from collections import Counter
+    from contextlib import nullcontext
+
+    from eventwire import export
+
+    skipped: Counter[str] = Counter()
+    with open_store(db, read_only=True) as store:
+        articles = store.article_headers()
+        events = store.events(type=type, actor=actor, limit=limit)
+        if format is ExportFormat.plover:
+            records = export.plover_records(events, articles)
+        else:
+            records = export.cameo_records(events, articles, export.load_cameo_table(), skipped)
+        try:
+            with open(out, "w", encoding="utf-8") if out else nullcontext(sys.stdout) as stream:
+                written = outputs.write_jsonl(records, stream)
+        except OSError as exc:
+            say(f"error: {out or 'stdout'}: {exc.strerror or exc}")
+            raise typer.Exit(2) from exc
+    if format is ExportFormat.plover:
+        say(f"exported {written} PLOVER events")
+    else:
+        detail = ", ".join(f"{key} {n}" for key, n in skipped.most_common())
+        say(f"exported {written} CAMEO events; skipped {skipped.total()} events with no CAMEO code"
+            + (f" ({detail})" if detail else ""))
+
+
 @app.command()
 def stats(
     db: DbOption = None,
@@ -173,6 +216,36 @@ def eval_pages(
                 say(f"{page.source}:{line}: gold {gold_label}, predicted {predicted}")
             if not page.boundaries_exact:
                 say(f"{page.source}: article body spans gold {page.gold_articles}, predicted {page.predicted_articles}")
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[list[Path], typer.Argument(help="PLOVER GSR files, gold event files (gold/events/FORMAT.md), or folders of them")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and false events and wrong fields, by record id or line")] = False,
+) -> None:
+    """Events against gold: type P/R/F1 and macro-F1, actor and recipient codes, stance and modality."""
+    import json
+
+    from eventwire.evaluation.events import score_events
+    from eventwire.evaluation.pages import GoldError
+
+    try:
+        report = score_events(gold)
+    except (GoldError, OSError, ValueError) as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    if report.pages:
+        for skipped in report.pages.skipped:
+            say(f"skipped {skipped}")
+    summary = report.summary()
+    if format is ReportFormat.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        outputs.print_events_report(stdout, summary)
+    if show_errors:
+        for line in report.error_lines():
+            say(line)
 
 
 def explain_page(path: Path, db: Path | None) -> None:

@@ -119,3 +119,50 @@ def print_pages_report(console: Console, summary: dict[str, Any]) -> None:
     console.print(f"body-line F1 {summary['labels']['body']['f1']:.3f} · comment lines in bodies "
                   f"{summary['comment_lines_in_bodies']} · headlines kept {summary['headlines_kept']:.1%} · "
                   f"pages with exact article boundaries {summary['boundaries_exact']:.1%}")
+
+
+def type_scores_table(title: str, types: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title=title)
+    for column in ("type", "precision", "recall", "F1", "gold", "predicted", "matched"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for type_, s in types.items():
+        table.add_row(type_, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s["gold"]), str(s["predicted"]), str(s["matched"]))
+    return table
+
+
+def agreement(figures: dict[str, Any]) -> str:
+    """"68.6% (105/153)", or "-" when the gold gave nothing to compare."""
+    if figures["accuracy"] is None:
+        return "-"
+    return f"{figures['accuracy']:.1%} ({figures['correct']}/{figures['scored']})"
+
+
+def print_events_report(console: Console, summary: dict[str, Any]) -> None:
+    gsr = summary["plover_gsr"]
+    if gsr:
+        console.print(type_scores_table(f"PLOVER GSR: event type of {gsr['records']} records", gsr["types"]))
+        fields = gsr["fields"]
+        console.print(f"event-type macro-F1 {gsr['macro_f1']:.3f} · type accuracy {gsr['type_accuracy']:.1%} · "
+                      f"on records typed right: actor codes {agreement(fields['actor'])}, recipient codes "
+                      f"{agreement(fields['recipient'])}, mode {agreement(fields['mode'])}, "
+                      f"actor and recipient swapped {gsr['swapped']} · no event for "
+                      f"{gsr['records_without_event']} records · {gsr['events_emitted']} events emitted")
+    pages = summary["pages"]
+    if pages:
+        events = pages["events"]
+        console.print(type_scores_table(f"Gold events: {pages['pages']} pages", {**pages["types"], "all": events}))
+        fields = Table(title="Fields of the matched events")
+        for column in ("field", "agreement"):
+            fields.add_column(column)
+        for name, figures in pages["fields"].items():
+            fields.add_row(name, agreement(figures))
+        console.print(fields)
+        per_page = Table(title="Events per page")
+        for column in ("page", "gold", "found", "matched"):
+            per_page.add_column(column)
+        for page in pages["per_page"]:
+            per_page.add_row(page["source"], str(page["gold_events"]), str(page["predicted"]), str(page["matched"]))
+        console.print(per_page)
+        console.print(f"event F1 {events['f1']:.3f} · precision {events['precision']:.3f} · "
+                      f"recall {events['recall']:.3f}")

@@ -210,6 +210,13 @@ class Store:
                     "confidence": confidence, "cluster_id": cluster_id, "trigger": trigger,
                 }
 
+    def article_headers(self) -> dict[str, dict[str, Any]]:
+        """Per article id what an export cites and dates events by, without the article's text."""
+        cursor = self.con.execute(
+            "SELECT id, source, site, title, published, published_precision, language FROM articles")
+        names = [d[0] for d in cursor.description]
+        return {row[0]: dict(zip(names[1:], row[1:])) for row in cursor.fetchall()}
+
     def stats(self) -> dict[str, Any]:
         con = self.con
         return {
