@@ -20,6 +20,8 @@ SUBJECT_DEPS = {"nsubj"}
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}
 NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "toward", "into", "to"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+REPORTED_PRONOUNS = {"it", "they", "we"}
+INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl"}
 
 
@@ -103,11 +105,18 @@ class EventExtractor:
             actor_tokens, recipient_tokens = agents, passive
         else:
             actor_tokens = [c for c in children if c.dep_ in SUBJECT_DEPS]
-            recipient_tokens = [c for c in children if c.dep_ == "dobj"] or [
+            recipient_tokens = [c for c in children if c.dep_ == "dobj" and not is_time(c)] or [
                 g for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
-                for g in c.children if g.dep_ == "pobj"]
+                for g in c.children if g.dep_ == "pobj" and not is_time(g)]
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
-        return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
+        actors, recipients = resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
+        if not any(r is not None and r.code for r in recipients):
+            # "demanded that the US cancel …", "threatened to break relations with Russia": the
+            # party acted on is in the clause the verb governs.
+            inner = complement_recipients(verb)
+            if inner:
+                recipients = resolve_all(inner, resolve) + recipients
+        return actors, recipients
 
     def inherited_subject(self, verb: Token) -> list[Token]:
         """Subject of the governing clause: "X agreed to withdraw", "X attacked A and shelled B"."""
@@ -123,10 +132,17 @@ class EventExtractor:
                 return [self.antecedent(s) for s in subjects]
         return []
 
-    @staticmethod
-    def antecedent(token: Token) -> Token:
+    def antecedent(self, token: Token) -> Token:
+        """What a relative pronoun or a reported "it"/"they" stands for: "Switzerland said it had
+        expelled …" — the speaker, when the parse puts the pronoun in the reported clause."""
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return token.head.head
+        clause = token.head
+        if (token.lower_ in REPORTED_PRONOUNS and token.dep_ == "nsubj" and clause.dep_ == "ccomp"
+                and clause.head.lemma_.lower() in self.lexicon.reporting):
+            speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in REPORTED_PRONOUNS]
+            if speakers:
+                return speakers[0]
         return token
 
     def noun_participants(self, noun: Token, trigger: Trigger,
@@ -135,7 +151,7 @@ class EventExtractor:
         recipient_tokens: list[Token] = []
         phrase_start = noun.i - len(trigger.words) + 1
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.pos_ != "PRON":  # "held their meeting": the subject says who
                 actor_tokens.append(child)
             elif child.dep_ in ("amod", "compound") and child.i < phrase_start:
                 actor = resolve(noun.doc[child.left_edge.i:child.i + 1])
@@ -199,15 +215,68 @@ class EventExtractor:
 
 
 def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
-    """Each token and its coordinated partners ("the Russians and the Syrians")."""
+    """Each token and its coordinated partners ("the Russians and the Syrians"); a phrase that
+    names no party itself gives the party it is about ("a camp for Congolese refugees")."""
     out: list[Actor | None] = []
     seen: set[int] = set()
     for token in tokens:
         for member in (token, *token.conjuncts):
             if member.i not in seen:
                 seen.add(member.i)
-                out.append(resolve(participant_span(member)))
+                actor = resolve(participant_span(member))
+                if actor is None or not actor.code:
+                    actor = inner_party(member, resolve) or actor
+                out.append(actor)
+                out += coordinated_modifiers(member, actor, resolve)
     return out
+
+
+def coordinated_modifiers(token: Token, actor: Actor | None, resolve: Resolve) -> list[Actor]:
+    """"Hungarian and Romanian officials": one actor per coordinated country adjective."""
+    if actor is None or not actor.code:
+        return []
+    out = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound"):
+            for partner in child.conjuncts:
+                other = resolve(token.doc[partner.i:partner.i + 1])
+                if other is not None and other.code and other.code != actor.code:
+                    out.append(Actor(actor.text, other.code, actor.sector, other.name,
+                                     f"{other.code}-{actor.sector}" if actor.sector else other.code))
+    return out
+
+
+def inner_party(token: Token, resolve: Resolve) -> Actor | None:
+    """The first coded party inside a phrase's modifiers ("an admission by Moscow")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in INNER_PARTY_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and not is_time(obj):
+                    actor = resolve(participant_span(obj))
+                    if actor is not None and actor.code:
+                        return actor
+    return None
+
+
+def complement_recipients(verb: Token) -> list[Token]:
+    """The subject of a that-clause, or the object of an infinitive the verb governs."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
+        if child.dep_ == "xcomp":
+            objects = [c for c in child.children if c.dep_ == "dobj" and not is_time(c)]
+            objects += [g for c in child.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
+                        for g in c.children if g.dep_ == "pobj" and not is_time(g)]
+            if objects:
+                return objects
+    return []
+
+
+def is_time(token: Token) -> bool:
+    """"on Tuesday", "in September": a date is never a participant."""
+    return token.ent_type_ in ("DATE", "TIME") or token.dep_ == "npadvmod"
 
 
 def participant_span(token: Token) -> Span:

@@ -12,9 +12,10 @@ from eventwire.nlp import annotate
 pytestmark = pytest.mark.slow
 
 
-def extract(*paragraphs: str) -> list[dict]:
+def extract(*paragraphs: str, published: str | None = None) -> list[dict]:
     article = Article(id="a-test", document_id="d-test", source="test.txt", evidence_source="test.txt",
-                      paragraphs=[Paragraph(text, line) for line, text in enumerate(paragraphs, start=1)])
+                      paragraphs=[Paragraph(text, line) for line, text in enumerate(paragraphs, start=1)],
+                      published=published, published_precision="day" if published else None)
     lexicon = load_lexicon()
     [annotated] = annotate([article], lexicon.is_candidate)
     return [e.to_dict() for e in EventExtractor(lexicon, Resolver(default_registry())).extract(annotated)]
@@ -95,3 +96,24 @@ def test_reported_speech_carries_attribution() -> None:
     assert codes(event["actor"]) == ["USA"]
     assert event["attribution"]["stance"] == "reported"
     assert event["attribution"]["source"]
+
+
+def test_recipient_in_the_clause_the_verb_governs_and_no_dates_as_parties() -> None:
+    event = only(extract("Poland on Tuesday demanded that Moscow apologise for the massacre."), "REQUEST")
+    assert codes(event["actor"]) == ["POL"] and codes(event["recipient"]) == ["RUS"]
+    event = only(extract("Iran threatened to cut diplomatic ties with Iraq."), "THREATEN")
+    assert codes(event["actor"]) == ["IRN"] and codes(event["recipient"]) == ["IRQ"]
+
+
+def test_reported_it_is_the_speaker_and_coordinated_adjectives_are_two_actors() -> None:
+    event = only(extract("Switzerland said it had expelled two Russian diplomats for spying."), "SANCTION")
+    assert codes(event["actor"]) == ["CHE"] and codes(event["recipient"]) == ["RUS"]
+    event = only(extract("Senior Hungarian and Romanian officials agreed to reopen the border crossing."), "AGREE")
+    assert sorted(codes(event["actor"])) == ["HUN", "ROU"]
+
+
+def test_a_title_resolves_to_who_held_it_on_the_article_date() -> None:
+    text = "The Russian foreign minister accused Washington of shielding the militants."
+    event = only(extract(text, published="2016-10-01"), "ACCUSE")
+    assert event["actor"][0]["actor_id"] == "lavrov" and codes(event["recipient"]) == ["USA"]
+    assert only(extract(text), "ACCUSE")["actor"][0]["actor_id"] == "RUS-GOV"  # no date: the office only
