@@ -232,12 +232,16 @@ class Resolver:
         matches = self.find_aliases(span)
         specific = next((m for m in matches if m[2].kind == "person"), None) or next(
             (m for m in matches if m[2].kind in ("organization", "metonym")), None)
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
         if specific:
-            entry = specific[2]
+            start, end, entry = specific
             actor_id = entry.actor_id or (f"{entry.code}-{entry.sector}" if entry.sector else entry.code)
+            if entry.kind != "person" and person is not None and person.start >= span.start + end:
+                # "Syrian army general Nadim Haddad": a person of that organisation
+                return Actor(text, entry.code, entry.sector, person.text,
+                             f"{entry.code}-{entry.sector}" if entry.sector else entry.code)
             return Actor(text, entry.code, entry.sector, entry.name, actor_id)
         country = next((m[2] for m in matches), None)
-        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
         office = self.registry.office_in([t.lower_ for t in span if not t.is_punct])
         if office and country is not None and person is None:
             holder = self.registry.holder(office, country.code, on) if on else None
