@@ -182,6 +182,11 @@ def stats(
     outputs.print_summary(stdout, summary, samples)
 
 
+class Half(str, Enum):
+    even = "even"
+    odd = "odd"
+
+
 class ReportFormat(str, Enum):
     table = "table"
     json = "json"
@@ -223,6 +228,7 @@ def eval_events(
     gold: Annotated[list[Path], typer.Argument(help="PLOVER GSR files, gold event files (gold/events/FORMAT.md), or folders of them")],
     format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and false events and wrong fields, by record id or line")] = False,
+    half: Annotated[Half | None, typer.Option("--half", help="Only the PLOVER GSR records at even or odd positions (0-based, documentation record excluded): tune on one, check on the other")] = None,
 ) -> None:
     """Events against gold: type P/R/F1 and macro-F1, actor and recipient codes, stance and modality."""
     import json
@@ -231,7 +237,7 @@ def eval_events(
     from eventwire.evaluation.pages import GoldError
 
     try:
-        report = score_events(gold)
+        report = score_events(gold, half=half.value if half else None)
     except (GoldError, OSError, ValueError) as exc:
         say(f"error: {exc}")
         raise typer.Exit(2) from exc

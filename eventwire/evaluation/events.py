@@ -453,8 +453,22 @@ class EventsReport:
         return (self.gsr.error_lines() if self.gsr else []) + (self.pages.error_lines() if self.pages else [])
 
 
-def score_events(paths: list[Path], pipeline: Pipeline | None = None) -> EventsReport:
-    """Files named are gold or an error; folders are searched for files that are gold."""
+HALVES = ("even", "odd")
+
+
+def half_of(records: list[GsrRecord], half: str | None) -> list[GsrRecord]:
+    """One file's records at even or odd positions (0-based, its documentation record not
+    counted), for a tuning half and a held-out half; None keeps them all."""
+    if half is None:
+        return records
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    return records[HALVES.index(half)::2]
+
+
+def score_events(paths: list[Path], pipeline: Pipeline | None = None, half: str | None = None) -> EventsReport:
+    """Files named are gold or an error; folders are searched for files that are gold. With
+    `half`, only the PLOVER records at even or odd positions in each file (half_of)."""
     records: list[GsrRecord] = []
     specs: list[tuple[Path, dict[str, Any]]] = []
     for path in paths:
@@ -468,7 +482,7 @@ def score_events(paths: list[Path], pipeline: Pipeline | None = None) -> EventsR
             found, spec = read_gold(candidate)
             if not found and spec is None and candidate is path:
                 raise GoldError(f"{path}: neither PLOVER GSR records nor a gold event file (gold/events/FORMAT.md)")
-            records += found
+            records += half_of(found, half)
             if spec is not None:
                 specs.append((candidate, spec))
     if not records and not specs:

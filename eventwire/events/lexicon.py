@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -10,6 +11,7 @@ import yaml
 from spacy.tokens import Span
 
 VOWELS = set("aeiou")
+INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +50,47 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+def key_words(key: str) -> tuple[str, ...]:
+    """A lexicon key as the tokenizer splits its text: "no-fly zone" -> ("no", "-", "fly", "zone")."""
+    return tuple(INNER_HYPHEN.sub(" - ", key).split())
+
+
+def phrase_forms(words: tuple[str, ...], forms: set[str]) -> set[str]:
+    """What a candidate sentence must hold for a noun phrase: one of its words. None more when
+    one already picks the sentence ("peace talks", "pull-out"); else the head in any inflection,
+    or a longer word as written when the head is short and common ("missile test")."""
+    if any(word in forms for word in words):
+        return set()
+    head = words[-1]
+    pick = head if len(head) >= 6 else max(reversed([w for w in words if w != "-"]), key=len)
+    return inflections(pick) if pick == head else {pick}
+
+
 @cache
 def load_lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("eventwire.events").joinpath("data/triggers.yaml").read_text("utf-8"))
     verbs: dict[str, list[Trigger]] = {}
     forms: set[str] = set()
     for key, (type_, mode) in raw["verbs"].items():
-        words = tuple(key.split())
+        words = key_words(key)
         verbs.setdefault(words[0], []).append(Trigger(type_, mode, words))
         forms |= inflections(words[0])
     nouns: dict[str, list[Trigger]] = {}
+    phrases: list[tuple[str, ...]] = []
     for key, (type_, mode) in raw["nouns"].items():
-        words = tuple(key.split())
+        words = key_words(key)
         nouns.setdefault(words[-1], []).append(Trigger(type_, mode, words))
-        forms |= inflections(words[-1])
-    for irregular in raw["irregular"].values():
+        if len(words) == 1:
+            forms |= inflections(words[0])
+        else:
+            phrases.append(words)
+    for words in phrases:  # after single words, which make most phrases candidates already
+        forms |= phrase_forms(words, forms)
+    for verb, irregular in raw["irregular"].items():
         forms |= set(irregular)
+        for form in irregular:  # a form the lemmatizer leaves as it is ("retook") reads as the verb
+            if verb in verbs and form not in verbs:
+                verbs[form] = verbs[verb]
     reporting = {verb: stance for stance, items in raw["reporting_verbs"].items() for verb in items}
     modality = {word: kind for kind, items in raw["modality"].items() for word in items}
     return Lexicon(

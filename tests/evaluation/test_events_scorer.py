@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.evaluation.events import (
-    GoldEvent, GsrReport, GsrResult, PageEventsReport, PageResult, best_event, match_events, read_gsr,
-    score_events,
+    GoldEvent, GsrReport, GsrResult, PageEventsReport, PageResult, best_event, half_of, match_events,
+    read_gsr, score_events,
 )
 from eventwire.evaluation.pages import GoldError
 from eventwire.model import Actor, Attribution, Event, Evidence
@@ -132,6 +132,15 @@ def test_gsr_records_map_old_names_and_codes() -> None:
         read_gsr([{**GSR_LIKE[1], "event": "HUG"}], Path("gsr.txt"))
 
 
+def test_halves_split_records_by_position_without_the_documentation_record() -> None:
+    records = read_gsr(GSR_LIKE, Path("gsr.txt"))  # DOC-1 is dropped: T-1 is position 0
+    assert [r.id for r in half_of(records, "even")] == ["T-1", "T-3"]
+    assert [r.id for r in half_of(records, "odd")] == ["T-2", "T-4"]
+    assert half_of(records, None) == records
+    with pytest.raises(ValueError, match="half must be one of even, odd"):
+        half_of(records, "first")
+
+
 def test_best_event_prefers_the_gold_type_then_the_trigger_then_codes() -> None:
     demand = read_gsr(GSR_LIKE, Path("gsr.txt"))[0]
     said = event("CONSULT", 1, "talks", ["ITA"], ["JPN"])
@@ -227,6 +236,22 @@ def test_cli_scores_a_page_and_gsr_records_told_apart_by_content(tmp_path: Path)
     table = CliRunner().invoke(app, ["eval", "events", str(tmp_path)])
     assert table.exit_code == 0, table.output
     assert "event-type macro-F1 1.000" in table.stdout and "event F1" in table.stdout
+
+
+@pytest.mark.slow
+def test_cli_half_keeps_even_or_odd_gsr_records(tmp_path: Path) -> None:
+    records = [GSR_LIKE[0]] + [
+        {"id": f"R-{n}", "event": "ACCUSE", "eventText": "accused", "date": "2000-01-01",
+         "text": "Peru accused Chile of spying.", "source": [{"actorText": "Peru", "code": "PER"}],
+         "target": [{"actorText": "Chile", "code": "CHL"}]} for n in range(5)]
+    (tmp_path / "records.txt").write_text(json.dumps(records), encoding="utf-8")
+    counts = {}
+    for half in ("even", "odd"):
+        result = CliRunner().invoke(app, ["eval", "events", str(tmp_path), "--half", half, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        counts[half] = json.loads(result.stdout)["plover_gsr"]["records"]
+    assert counts == {"even": 3, "odd": 2}
+    assert CliRunner().invoke(app, ["eval", "events", str(tmp_path), "--half", "first"]).exit_code == 2
 
 
 def test_cli_rejects_a_file_that_is_not_gold(tmp_path: Path) -> None:
