@@ -20,6 +20,7 @@ SUBJECT_DEPS = {"nsubj"}
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}
 NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "toward", "into", "to"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl"}
@@ -69,7 +70,8 @@ class EventExtractor:
         candidates = self.lexicon.verbs.get(token.lemma_.lower())
         if not candidates:
             return None
-        attached = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+        attached = {c.lower_ for c in token.children if c.dep_ == "prt" or (
+            c.dep_ == "prep" and not any(is_time(g) for g in c.children))}  # "called … on Wednesday" is no "call on"
         for trigger in candidates:
             if len(trigger.words) == 1 or trigger.words[1] in attached:
                 if token.lemma_.lower() in self.lexicon.light_verbs and self.carries_noun_trigger(token):
@@ -150,15 +152,20 @@ class EventExtractor:
         actor_tokens: list[Token] = []
         recipient_tokens: list[Token] = []
         phrase_start = noun.i - len(trigger.words) + 1
-        for child in noun.children:
+        frame = list(noun.children)
+        if self.governed_by_light_verb(noun):  # "an agreement was reached between A and B"
+            frame += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+        for child in frame:
             if child.dep_ == "poss" and child.pos_ != "PRON":  # "held their meeting": the subject says who
                 actor_tokens.append(child)
             elif child.dep_ in ("amod", "compound") and child.i < phrase_start:
                 actor = resolve(noun.doc[child.left_edge.i:child.i + 1])
-                if actor is not None and actor.code:
+                if actor is not None and (actor.code or actor.sector):  # "Russian strikes", "jihadi attacks"
                     actor_tokens.append(child)
+            elif child.dep_ == "acl":  # "concessions offered by Italy"
+                actor_tokens += [g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             elif child.dep_ == "prep":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+                objects = [g for g in child.children if g.dep_ == "pobj" and not is_time(g)]
                 if child.lower_ == "by":
                     actor_tokens += objects
                 elif child.lower_ == "between" and objects:
@@ -173,6 +180,10 @@ class EventExtractor:
             else:
                 actor_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] \
                     or self.inherited_subject(verb)
+        elif not actor_tokens and trigger.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in MEETING_PREPS:
+            # "Trump boasted during the meeting": who speaks at a meeting took part in it
+            clause = noun.head.head
+            actor_tokens = [self.antecedent(c) for c in clause.children if c.dep_ in SUBJECT_DEPS]
         return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
 
     # --- the record ---------------------------------------------------------------------
