@@ -7,6 +7,7 @@ actor is never stitched from one sentence to an action in another.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -60,7 +61,24 @@ class EventExtractor:
             recipients = [r for r in recipients if r is not None]
             if not any(is_resolved(p) for p in actors + recipients):
                 continue
-            yield self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
+            event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
+            yield event
+            intent = self.lexicon.intent.get(trigger.type)
+            if intent and actors and self.announced(clause, event.modality):
+                # "Israel will evacuate the settlements": the pledge (or threat) is an event of its own
+                yield replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
+                              modality="actual")
+
+    def announced(self, clause: Token, modality: str) -> bool:
+        """A deed its actor says it will do: "will", "would" in reported speech, or an infinitive
+        under "prepared to", "vowed to", "plans to"."""
+        if modality == "future":
+            return True
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
+            return True
+        return modality == "hypothetical" and clause.dep_ == "ccomp" and \
+            clause.head.lemma_.lower() in self.lexicon.reporting and \
+            any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children)
 
     # --- triggers -----------------------------------------------------------------------
 
@@ -212,6 +230,8 @@ class EventExtractor:
         for child in clause.children:
             if child.dep_ == "aux" and child.lower_ in self.lexicon.modality:
                 return self.lexicon.modality[child.lower_]
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
+            return "future"  # "is prepared to resume shelling"
         return "actual"
 
     def attribution_of(self, clause: Token, resolve: Resolve) -> Attribution:

@@ -29,6 +29,8 @@ class Lexicon:
     reporting: dict[str, str]  # verb lemma -> stance
     modality: dict[str, str]  # auxiliary -> modality
     forms: frozenset[str]  # every surface form that can start a candidate sentence
+    intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
+    intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -97,4 +99,6 @@ def load_lexicon() -> Lexicon:
         verbs={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in verbs.items()},
         nouns={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in nouns.items()},
         light_verbs=frozenset(raw["light_verbs"]), reporting=reporting, modality=modality,
-        forms=frozenset(forms))
+        forms=frozenset(forms),
+        intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
+        intent_heads=frozenset(raw["intent_heads"]))

@@ -117,3 +117,13 @@ def test_a_title_resolves_to_who_held_it_on_the_article_date() -> None:
     event = only(extract(text, published="2016-10-01"), "ACCUSE")
     assert event["actor"][0]["actor_id"] == "lavrov" and codes(event["recipient"]) == ["USA"]
     assert only(extract(text), "ACCUSE")["actor"][0]["actor_id"] == "RUS-GOV"  # no date: the office only
+
+
+def test_an_announced_deed_is_also_a_pledge_or_a_threat() -> None:
+    events = extract("Israel will withdraw its troops from the border villages.")
+    deed, pledge = only(events, "RETREAT"), only(events, "AGREE")
+    assert deed["modality"] == "future" and pledge["modality"] == "actual"
+    assert codes(pledge["actor"]) == ["ISR"]
+    threat = only(extract("Turkey said it would expel the Dutch ambassador."), "THREATEN")
+    assert codes(threat["actor"]) == ["TUR"] and threat["mode"] == "relations"
+    assert all(e["type"] != "AGREE" for e in extract("Israel withdrew its troops from the border villages."))
