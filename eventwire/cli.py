@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 eval_app = typer.Typer(no_args_is_help=True, help="Score eventwire against labelled data.")
 app.add_typer(eval_app, name="eval")
 stdout = Console()
+T = TypeVar("T")
 stderr = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file [default: $EVENTWIRE_DB or ./eventwire.duckdb]")]
@@ -192,6 +194,29 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+def scored(score: Callable[[], T]) -> T:
+    """A scorer's report; unreadable gold ends the command with status 2 and one line."""
+    from eventwire.evaluation.pages import GoldError
+
+    try:
+        return score()
+    except (GoldError, OSError, ValueError) as exc:
+        say(f"error: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def show_report(summary: dict[str, Any], format: ReportFormat, skipped: Iterable[str],
+                print_table: Callable[[Console, dict[str, Any]], None]) -> None:
+    import json
+
+    for item in skipped:
+        say(f"skipped {item}")
+    if format is ReportFormat.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print_table(stdout, summary)
+
+
 @eval_app.command("pages")
 def eval_pages(
     gold: Annotated[list[Path], typer.Argument(help="Gold files or folders of them (gold/pages/FORMAT.md)")],
@@ -199,22 +224,10 @@ def eval_pages(
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List each wrongly labelled line")] = False,
 ) -> None:
     """Page anatomy against gold line labels: body-line F1, comment leakage, article boundaries."""
-    import json
+    from eventwire.evaluation.pages import score_pages
 
-    from eventwire.evaluation.pages import GoldError, score_pages
-
-    try:
-        report = score_pages(gold)
-    except (GoldError, OSError, ValueError) as exc:
-        say(f"error: {exc}")
-        raise typer.Exit(2) from exc
-    for skipped in report.skipped:
-        say(f"skipped {skipped}")
-    summary = report.summary()
-    if format is ReportFormat.json:
-        print(json.dumps(summary, indent=2))
-    else:
-        outputs.print_pages_report(stdout, summary)
+    report = scored(lambda: score_pages(gold))
+    show_report(report.summary(), format, report.skipped, outputs.print_pages_report)
     if show_errors:
         for page in report.pages:
             for line, gold_label, predicted in page.disagreements():
@@ -231,24 +244,10 @@ def eval_events(
     half: Annotated[Half | None, typer.Option("--half", help="Only the PLOVER GSR records at even or odd positions (0-based, documentation record excluded): tune on one, check on the other")] = None,
 ) -> None:
     """Events against gold: type P/R/F1 and macro-F1, actor and recipient codes, stance and modality."""
-    import json
-
     from eventwire.evaluation.events import score_events
-    from eventwire.evaluation.pages import GoldError
 
-    try:
-        report = score_events(gold, half=half.value if half else None)
-    except (GoldError, OSError, ValueError) as exc:
-        say(f"error: {exc}")
-        raise typer.Exit(2) from exc
-    if report.pages:
-        for skipped in report.pages.skipped:
-            say(f"skipped {skipped}")
-    summary = report.summary()
-    if format is ReportFormat.json:
-        print(json.dumps(summary, indent=2))
-    else:
-        outputs.print_events_report(stdout, summary)
+    report = scored(lambda: score_events(gold, half=half.value if half else None))
+    show_report(report.summary(), format, report.pages.skipped if report.pages else [], outputs.print_events_report)
     if show_errors:
         for line in report.error_lines():
             say(line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -83,7 +83,6 @@ class Registry:
         self.offices: dict[tuple[str, ...], str] = {}  # lower-case title words -> office
         self.office_sectors: dict[str, str] = {}
         self.holders: dict[tuple[str, str], list[Role]] = {}  # (office, country) -> who held it when
-        self._party_words: frozenset[str] | None = None  # built on first use, after all files loaded
 
     def add(self, alias: str, entry: Entry) -> None:
         key = alias_key(alias)
@@ -132,12 +131,10 @@ class Registry:
         return any((token.i > sentence.start and token.text[:1].isupper()) or token.text in words
                    or token.lower_ in words for token in sentence)
 
-    @property
+    @cached_property
     def party_words(self) -> frozenset[str]:
-        if self._party_words is None:
-            self._party_words = frozenset(
-                [key[0] for key in self.aliases] + [word for key in self.sector_terms for word in key])
-        return self._party_words
+        """First words of aliases and words of sector nouns; read once all files are loaded."""
+        return frozenset([key[0] for key in self.aliases] + [word for key in self.sector_terms for word in key])
 
     def holder(self, office: str, country: str, on: str) -> Entry | None:
         """Who held `office` for `country` on the ISO day `on`."""
