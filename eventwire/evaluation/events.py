@@ -38,6 +38,8 @@ OLD_TYPE_NAMES = {"DEMAND": ("REQUEST", None), "DISAPPROVE": ("ACCUSE", None),
 GSR_CODES: dict[str, str | None] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "HKG": "CHN", "ISM": None}
 # The GSR codes UN bodies as IGO like any intergovernmental body; we keep them apart as UNO.
 PREDICTED_AS_GSR = {"UNO": "IGO"}
+# The GSR sets every date to this placeholder (its readme): no date to read titles by.
+GSR_PLACEHOLDER_DATE = "2000-01-01"
 NO_TYPE = "none"  # what a record was predicted as when eventwire found no event in it
 WORD = re.compile(r"[\w-]+")
 
@@ -134,7 +136,7 @@ def read_gsr(items: list[Any], origin: Path) -> list[GsrRecord]:
         records.append(GsrRecord(
             id=item["id"], text=item["text"], type=type_, mode=mode or item.get("mode") or None,
             actor=gsr_codes(item.get("source")), recipient=recipient,
-            event_words=frozenset(words(item.get("eventText"))), date=item.get("date"),
+            event_words=frozenset(words(item.get("eventText"))), date=None if item.get("date") == GSR_PLACEHOLDER_DATE else item.get("date"),
             reciprocal="SRC/TAR" in markup and not recipient))
     return records
 

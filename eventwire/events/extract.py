@@ -24,6 +24,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in"}
+PLACE_PREPS = {"in", "inside", "across", "throughout"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl"}
 
 
@@ -59,6 +60,9 @@ class EventExtractor:
                 clause = token.head if self.governed_by_light_verb(token) else token
             actors = [a for a in actors if a is not None]
             recipients = [r for r in recipients if r is not None]
+            if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
+                # "demonstrated in Serbia": a protest, curfew or raid is aimed at where it happens
+                recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
             if not any(is_resolved(p) for p in actors + recipients):
                 continue
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
@@ -85,6 +89,9 @@ class EventExtractor:
     def verb_trigger(self, token: Token) -> Trigger | None:
         if token.pos_ != "VERB":
             return None
+        for trigger in self.lexicon.verb_objects.get(token.lemma_.lower(), ()):
+            if any(trigger.words[1] in object_words(obj) for obj in verb_objects(token)):
+                return trigger
         candidates = self.lexicon.verbs.get(token.lemma_.lower())
         if not candidates:
             return None
@@ -98,7 +105,7 @@ class EventExtractor:
         return None
 
     def noun_trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") or self.object_of_verb_trigger(token):
             return None
         for key in {token.lower_, token.lemma_.lower()}:
             for trigger in self.lexicon.nouns.get(key, ()):
@@ -107,6 +114,12 @@ class EventExtractor:
                 if start >= token.sent.start and tuple(t.lower_ for t in token.doc[start:token.i]) == before:
                     return trigger
         return None
+
+    def object_of_verb_trigger(self, noun: Token) -> bool:
+        """"lifted the curfew": the curfew is what the concession is about, no event itself."""
+        verb = noun.head.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+        return verb.pos_ == "VERB" and noun in verb_objects(verb) and \
+            any(t.words[1] in object_words(noun) for t in self.lexicon.verb_objects.get(verb.lemma_.lower(), ()))
 
     def carries_noun_trigger(self, verb: Token) -> bool:
         return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_trigger(c) for c in verb.children)
@@ -125,11 +138,10 @@ class EventExtractor:
             actor_tokens, recipient_tokens = agents, passive
         else:
             actor_tokens = [c for c in children if c.dep_ in SUBJECT_DEPS]
-            recipient_tokens = [c for c in children if c.dep_ == "dobj" and not is_time(c)] or [
-                g for c in children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
-                for g in c.children if g.dep_ == "pobj" and not is_time(g)]
+            recipient_tokens = []
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
-        actors, recipients = resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
+        actors = resolve_all(actor_tokens, resolve)
+        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve)
         if not any(r is not None and r.code for r in recipients):
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # party acted on is in the clause the verb governs.
@@ -289,6 +301,42 @@ def inner_party(token: Token, resolve: Resolve) -> Actor | None:
     return None
 
 
+def object_recipients(verb: Token, resolve: Resolve) -> list[Actor | None]:
+    """The first of object, indirect object and prepositional objects that names a party: "gave
+    the Ivory Coast aid", "is providing intelligence to Macedonia"."""
+    children = list(verb.children)
+    groups = ([c for c in children if c.dep_ == "dobj" and not is_time(c)],
+              [c for c in children if c.dep_ == "dative"],
+              [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS
+               for g in c.children if g.dep_ == "pobj" and not is_time(g)])
+    first: list[Actor | None] = []
+    for group in groups:
+        resolved = resolve_all(group, resolve)
+        if any(r is not None and is_resolved(r) for r in resolved):
+            return resolved
+        first = first or resolved
+    return first
+
+
+def place_recipient(clause: Token, resolve: Resolve) -> Actor | None:
+    """The state named by an "in" phrase of the clause ("in Serbia", "in the town of Cizre in
+    southeastern Turkey"), when it names one."""
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or is_time(obj):
+                continue
+            nested = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for g in c.children if g.dep_ == "pobj"]
+            for place in (obj, *nested):
+                if place.ent_type_ in ("GPE", "LOC"):
+                    actor = resolve(participant_span(place))
+                    if actor is not None and actor.code:
+                        return actor
+    return None
+
+
 def complement_recipients(verb: Token) -> list[Token]:
     """The subject of a that-clause, or the object of an infinitive the verb governs."""
     for child in verb.children:
@@ -303,6 +351,17 @@ def complement_recipients(verb: Token) -> list[Token]:
             if objects:
                 return objects
     return []
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    """A verb's direct objects or passive subjects, and the nouns of their "of" phrases."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+
+
+def object_words(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
 
 
 def is_time(token: Token) -> bool:
@@ -334,7 +393,7 @@ def evidence_for(source: str, sentence: ParsedSentence, sent: Span) -> Evidence:
     """The sentence located in the source: `line` is where it starts, offsets count from there."""
     paragraph = sentence.paragraph
     offset = sentence.start + sent.start_char  # within the paragraph text
-    text = sent.text.rstrip()
+    text = paragraph.text[offset:offset + len(sent.text)].rstrip()  # as written, not as parsed
     before = paragraph.text[:offset]
     newlines = before.count("\n")
     if newlines:

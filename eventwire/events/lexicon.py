@@ -24,13 +24,15 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]  # verb lemma -> triggers, particle ones first
+    verb_objects: dict[str, tuple[Trigger, ...]]  # verb lemma -> (verb, object lemma) triggers
     nouns: dict[str, tuple[Trigger, ...]]  # head word -> noun phrases ending in it, longest first
     light_verbs: frozenset[str]
     reporting: dict[str, str]  # verb lemma -> stance
     modality: dict[str, str]  # auxiliary -> modality
     forms: frozenset[str]  # every surface form that can start a candidate sentence
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
-    intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
+    intent_heads: frozenset[str]
+    place_targets: frozenset[str]  # types aimed at the state where they happen, unless told  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -77,6 +79,11 @@ def load_lexicon() -> Lexicon:
         words = key_words(key)
         verbs.setdefault(words[0], []).append(Trigger(type_, mode, words))
         forms |= inflections(words[0])
+    verb_objects: dict[str, list[Trigger]] = {}
+    for key, (type_, mode) in raw["verb_objects"].items():
+        verb, obj = key.split()
+        verb_objects.setdefault(verb, []).append(Trigger(type_, mode, (verb, obj)))
+        forms |= inflections(obj)  # the object is the rarer word of the two
     nouns: dict[str, list[Trigger]] = {}
     phrases: list[tuple[str, ...]] = []
     for key, (type_, mode) in raw["nouns"].items():
@@ -97,8 +104,9 @@ def load_lexicon() -> Lexicon:
     modality = {word: kind for kind, items in raw["modality"].items() for word in items}
     return Lexicon(
         verbs={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in verbs.items()},
+        verb_objects={k: tuple(v) for k, v in verb_objects.items()},
         nouns={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in nouns.items()},
         light_verbs=frozenset(raw["light_verbs"]), reporting=reporting, modality=modality,
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
-        intent_heads=frozenset(raw["intent_heads"]))
+        intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]))

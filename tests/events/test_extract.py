@@ -127,3 +127,29 @@ def test_an_announced_deed_is_also_a_pledge_or_a_threat() -> None:
     threat = only(extract("Turkey said it would expel the Dutch ambassador."), "THREATEN")
     assert codes(threat["actor"]) == ["TUR"] and threat["mode"] == "relations"
     assert all(e["type"] != "AGREE" for e in extract("Israel withdrew its troops from the border villages."))
+
+
+def test_common_verbs_trigger_only_with_their_object() -> None:
+    events = extract("The Egyptian government lifted the curfew in Cairo on Monday.")
+    concession = only(events, "CONCEDE")
+    assert codes(concession["actor"]) == ["EGY"] and concession["trigger"] == "lifted"
+    assert not [e for e in events if e["type"] == "COERCE"]  # the curfew lifted is no curfew imposed
+    assert extract("The crane lifted the container onto the ship in Piraeus.") == []
+
+
+def test_recipient_from_indirect_object_or_to_phrase() -> None:
+    given = only(extract("Japan gave Kenya a loan of 40 million dollars for its railway."), "AID")
+    assert codes(given["actor"]) == ["JPN"] and codes(given["recipient"]) == ["KEN"]
+    shared = only(extract("Jordan shared intelligence with Iraq about the smuggling routes."), "COOPERATE")
+    assert codes(shared["recipient"]) == ["IRQ"]
+
+
+def test_protest_is_aimed_at_the_state_where_it_happens() -> None:
+    event = only(extract("Thousands of Chilean students demonstrated in Santiago and across Chile on Friday."), "PROTEST")
+    assert codes(event["recipient"]) == ["CHL"]
+
+
+def test_typographic_apostrophe_parses_as_a_possessive_and_evidence_keeps_it() -> None:
+    event = only(extract("After the Turkish army\u2019s capture of the border town, the fighting moved south."), "ASSAULT")
+    assert codes(event["actor"]) == ["TUR"]
+    assert "\u2019" in event["evidence"]["text"]
