@@ -25,7 +25,7 @@ MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
-INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep"}
 
 
 class EventExtractor:
@@ -52,6 +52,8 @@ class EventExtractor:
             trigger = self.verb_trigger(token) or self.noun_trigger(token)
             if trigger is None:
                 continue
+            if token.dep_ == "acl" and token.pos_ == "VERB" and trigger.type == "SUPPORT":
+                continue  # "the army backed by the Russians": who backs whom, told in passing
             if token.pos_ in ("VERB", "AUX"):
                 actors, recipients = self.verb_participants(token, resolve)
                 clause = token
@@ -154,6 +156,8 @@ class EventExtractor:
         """Subject of the governing clause: "X agreed to withdraw", "X attacked A and shelled B"."""
         head = verb
         for _ in range(3):
+            if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+                head = head.head  # "tried to exploit it by launching offensives"
             if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head is head:
                 return []
             if head.dep_ in ("relcl", "acl"):
@@ -198,6 +202,12 @@ class EventExtractor:
                 objects = [g for g in child.children if g.dep_ == "pobj" and not is_time(g)]
                 if child.lower_ == "by":
                     actor_tokens += objects
+                elif child.lower_ == "of" and child.i > noun.i:
+                    role = self.lexicon.of_phrase.get(trigger.type)  # "capture of Aleppo", "withdrawal of troops"
+                    if role == "recipient":
+                        recipient_tokens += objects
+                    elif role == "actor":
+                        actor_tokens += objects
                 elif child.lower_ == "between" and objects:
                     actor_tokens.append(objects[0])
                     recipient_tokens += list(objects[0].conjuncts)
@@ -354,8 +364,8 @@ def complement_recipients(verb: Token) -> list[Token]:
 
 
 def verb_objects(verb: Token) -> list[Token]:
-    """A verb's direct objects or passive subjects, and the nouns of their "of" phrases."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    """A verb's direct objects, passive subjects or complements, and the nouns of their "of" phrases."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "acomp", "oprd")]
     return objects + [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
 

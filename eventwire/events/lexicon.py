@@ -32,7 +32,8 @@ class Lexicon:
     forms: frozenset[str]  # every surface form that can start a candidate sentence
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
     intent_heads: frozenset[str]
-    place_targets: frozenset[str]  # types aimed at the state where they happen, unless told  # "prepared", "vow": an infinitive under them is announced
+    place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
+    of_phrase: dict[str, str]  # type -> the role an "of" phrase of its noun plays  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -109,4 +110,5 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(raw["light_verbs"]), reporting=reporting, modality=modality,
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
-        intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]))
+        intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
+        of_phrase=dict(raw["of_phrase"]))

@@ -153,3 +153,23 @@ def test_typographic_apostrophe_parses_as_a_possessive_and_evidence_keeps_it() -
     event = only(extract("After the Turkish army\u2019s capture of the border town, the fighting moved south."), "ASSAULT")
     assert codes(event["actor"]) == ["TUR"]
     assert "\u2019" in event["evidence"]["text"]
+
+
+def test_of_phrase_of_a_noun_trigger_is_patient_or_agent_by_type() -> None:
+    capture = only(extract("The Iraqi army completed the capture of Kurdish positions near Kirkuk."), "ASSAULT")
+    assert codes(capture["actor"]) == ["IRQ"]
+    assert capture["recipient"][0]["text"] == "Kurdish positions"
+    withdrawal = only(extract("Observers confirmed the withdrawal of Russian troops from the border."), "RETREAT")
+    assert codes(withdrawal["actor"]) == ["RUS"]
+
+
+def test_complement_and_gerund_subjects() -> None:
+    plea = only(extract("The former Serbian police chief pleaded guilty before the tribunal in The Hague."), "CONCEDE")
+    assert codes(plea["actor"]) == ["SRB"]
+    offensive = only(extract("Yemeni rebels tried to break the siege by launching an offensive on Marib."), "ASSAULT")
+    assert codes(offensive["actor"]) == ["YEM"]
+
+
+def test_a_participle_telling_who_backs_whom_is_no_support_event() -> None:
+    events = extract("Turkish troops backed by Qatari drones shelled the town of Tal Abyad.")
+    assert [e["type"] for e in events] == ["ASSAULT"]
