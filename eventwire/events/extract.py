@@ -23,7 +23,8 @@ NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "towar
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
-INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in"}
+INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
+CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep"}
 
@@ -49,7 +50,7 @@ class EventExtractor:
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
                         sent: Span, resolve: Resolve) -> Iterator[Event]:
         for token in sent:
-            trigger = self.verb_trigger(token) or self.noun_trigger(token)
+            trigger = self.verb_trigger(token) or self.noun_trigger(token) or self.obligation_trigger(token)
             if trigger is None:
                 continue
             if token.dep_ == "acl" and token.pos_ == "VERB" and trigger.type == "SUPPORT":
@@ -62,6 +63,8 @@ class EventExtractor:
                 clause = token.head if self.governed_by_light_verb(token) else token
             actors = [a for a in actors if a is not None]
             recipients = [r for r in recipients if r is not None]
+            if trigger.type == "THREATEN" and not any(r.code for r in recipients):
+                recipients = condition_parties(clause, resolve) or recipients
             if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
                 # "demonstrated in Serbia": a protest, curfew or raid is aimed at where it happens
                 recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
@@ -72,8 +75,11 @@ class EventExtractor:
             intent = self.lexicon.intent.get(trigger.type)
             if intent and actors and self.announced(clause, event.modality):
                 # "Israel will evacuate the settlements": the pledge (or threat) is an event of its own
+                if intent[0] != "THREATEN" and has_condition(clause, {"unless"}):
+                    intent = ("THREATEN", None)  # "will withdraw unless Chad holds elections"
+                threatened = condition_parties(clause, resolve) if intent[0] == "THREATEN" else []
                 yield replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
-                              modality="actual")
+                              modality="actual", recipient=threatened or event.recipient)
 
     def announced(self, clause: Token, modality: str) -> bool:
         """A deed its actor says it will do: "will", "would" in reported speech, or an infinitive
@@ -104,6 +110,16 @@ class EventExtractor:
                 if token.lemma_.lower() in self.lexicon.light_verbs and self.carries_noun_trigger(token):
                     return None  # "struck a deal", "signed an agreement": the noun is the event
                 return trigger
+        return None
+
+    def obligation_trigger(self, token: Token) -> Trigger | None:
+        """"Russia said Sudan must return the helicopter": saying what another must do is a demand."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.reporting:
+            return None
+        for clause in token.children:
+            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in self.lexicon.obligation
+                                              for c in clause.children):
+                return Trigger("REQUEST", None, (token.lower_,))
         return None
 
     def noun_trigger(self, token: Token) -> Trigger | None:
@@ -345,6 +361,29 @@ def place_recipient(clause: Token, resolve: Resolve) -> Actor | None:
                     if actor is not None and actor.code:
                         return actor
     return None
+
+
+def conditions(clause: Token, words: set[str]) -> Iterator[Token]:
+    """The "if"/"unless" clauses of a clause or of the infinitive or that-clause it governs."""
+    for verb in (clause, *(c for c in clause.children if c.dep_ in ("xcomp", "ccomp"))):
+        for condition in verb.children:
+            if condition.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in condition.children):
+                yield condition
+
+
+def has_condition(clause: Token, words: set[str]) -> bool:
+    return next(conditions(clause, words), None) is not None
+
+
+def condition_parties(clause: Token, resolve: Resolve) -> list[Actor]:
+    """Who a threat is aimed at: the subject of its condition ("will stop the talks if the United
+    States deploys the missiles", "threatened an offensive unless Baghdad accepted")."""
+    for condition in conditions(clause, CONDITION_WORDS):
+        subjects = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+        parties = [a for a in resolve_all(subjects, resolve) if a is not None and a.code]
+        if parties:
+            return parties
+    return []
 
 
 def complement_recipients(verb: Token) -> list[Token]:

@@ -33,7 +33,8 @@ class Lexicon:
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
     intent_heads: frozenset[str]
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
-    of_phrase: dict[str, str]  # type -> the role an "of" phrase of its noun plays  # "prepared", "vow": an infinitive under them is announced
+    of_phrase: dict[str, str]  # type -> the role an "of" phrase of its noun plays
+    obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -111,4 +112,4 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
-        of_phrase=dict(raw["of_phrase"]))
+        of_phrase=dict(raw["of_phrase"]), obligation=frozenset(raw["obligation"]))

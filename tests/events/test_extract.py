@@ -173,3 +173,20 @@ def test_complement_and_gerund_subjects() -> None:
 def test_a_participle_telling_who_backs_whom_is_no_support_event() -> None:
     events = extract("Turkish troops backed by Qatari drones shelled the town of Tal Abyad.")
     assert [e["type"] for e in events] == ["ASSAULT"]
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names() -> None:
+    events = extract("Iran threatened to close the Strait of Hormuz if the United States imposed new sanctions.")
+    assert codes(only(events, "THREATEN")["recipient"]) == ["USA"]
+    pledge = extract("Egypt said it would expel the ambassador unless Turkey apologised.")
+    assert codes(only(pledge, "THREATEN")["recipient"]) == ["TUR"]
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand() -> None:
+    demand = only(extract("Poland said Belarus must stop sending migrants to the border."), "REQUEST")
+    assert codes(demand["actor"]) == ["POL"] and codes(demand["recipient"]) == ["BLR"]
+
+
+def test_a_deed_announced_unless_another_party_acts_is_a_threat() -> None:
+    events = extract("Ghana announced that it will withdraw its peacekeepers from Mali unless the junta holds elections.")
+    assert "THREATEN" in [e["type"] for e in events] and "AGREE" not in [e["type"] for e in events]
