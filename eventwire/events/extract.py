@@ -68,8 +68,9 @@ class EventExtractor:
             if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
                 # "demonstrated in Serbia": a protest, curfew or raid is aimed at where it happens
                 recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
-            if not any(is_resolved(p) for p in actors + recipients):
-                continue
+            if not any(is_resolved(p) for p in actors + recipients) and (
+                    trigger.type not in self.lexicon.unattributed or token.dep_ in ("amod", "compound")):
+                continue  # no party named; only an attack is news without one ("an attack on a convoy")
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
             yield event
             intent = self.lexicon.intent.get(trigger.type)

@@ -34,7 +34,8 @@ class Lexicon:
     intent_heads: frozenset[str]
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
     of_phrase: dict[str, str]  # type -> the role an "of" phrase of its noun plays
-    obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand  # "prepared", "vow": an infinitive under them is announced
+    obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
+    unattributed: frozenset[str]  # types that are events even when no party is named  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -112,4 +113,5 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
-        of_phrase=dict(raw["of_phrase"]), obligation=frozenset(raw["obligation"]))
+        of_phrase=dict(raw["of_phrase"]), obligation=frozenset(raw["obligation"]),
+        unattributed=frozenset(raw["unattributed"]))
