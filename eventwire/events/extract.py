@@ -83,15 +83,26 @@ class EventExtractor:
                               modality="actual", recipient=threatened or event.recipient)
 
     def announced(self, clause: Token, modality: str) -> bool:
-        """A deed its actor says it will do: "will", "would" in reported speech, or an infinitive
-        under "prepared to", "vowed to", "plans to"."""
+        """A deed its actor says it will do: "will" or "would" in reported speech, or an infinitive
+        under "prepared to", "vowed to", "plans to". The author's own "will" is a forecast."""
         if modality == "future":
-            return True
+            return self.reported(clause)
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return True
         return modality == "hypothetical" and clause.dep_ == "ccomp" and \
             clause.head.lemma_.lower() in self.lexicon.reporting and \
             any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children)
+
+    def reported(self, clause: Token) -> bool:
+        """The clause is what someone says: under a verb of saying, or in a quotation."""
+        head = clause
+        for _ in range(3):
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lexicon.reporting:
+                return True
+            if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or head.head is head:
+                break
+            head = head.head
+        return any(t.is_quote for t in clause.sent[:clause.i - clause.sent.start])
 
     # --- triggers -----------------------------------------------------------------------
 

@@ -120,7 +120,7 @@ def test_a_title_resolves_to_who_held_it_on_the_article_date() -> None:
 
 
 def test_an_announced_deed_is_also_a_pledge_or_a_threat() -> None:
-    events = extract("Israel will withdraw its troops from the border villages.")
+    events = extract("Israel announced that it will withdraw its troops from the border villages.")
     deed, pledge = only(events, "RETREAT"), only(events, "AGREE")
     assert deed["modality"] == "future" and pledge["modality"] == "actual"
     assert codes(pledge["actor"]) == ["ISR"]
@@ -197,3 +197,10 @@ def test_an_attack_is_an_event_even_when_no_party_is_named() -> None:
     events = extract("Reports emerged on Tuesday of an attack on a fuel convoy near Kandahar.")
     assert [e["type"] for e in events] == ["ASSAULT"] and events[0]["actor"] == []
     assert extract("Reports emerged on Tuesday of a meeting near Kandahar.") == []
+
+
+def test_a_pledge_needs_someone_to_say_it_the_authors_will_is_a_forecast() -> None:
+    said = extract("Russia said it will withdraw its troops from the Armenian border.")
+    assert sorted(e["type"] for e in said) == ["AGREE", "RETREAT"]
+    forecast = extract("In my view Russia will withdraw its troops from the Armenian border by spring.")
+    assert [e["type"] for e in forecast] == ["RETREAT"] and forecast[0]["modality"] == "future"
