@@ -220,7 +220,8 @@ class Resolver:
         for token in span[start:end]:
             if token.ent_type_ in NAME_ENTITY_TYPES:
                 ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-                if ent is not None and (ent.end - ent.start) > (end - start) + (1 if ent[0].lower_ == "the" else 0):
+                if ent is not None and (ent.end - ent.start) > (end - start) + (1 if ent[0].lower_ == "the" else 0) \
+                        and not any(t.like_num for t in ent):  # "Malawi 12 million dollars" is no name
                     return True
         return False
 

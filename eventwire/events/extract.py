@@ -26,7 +26,7 @@ REPORTED_PRONOUNS = {"it", "they", "we"}
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
 CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
-INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
 
 
 class EventExtractor:
@@ -60,7 +60,7 @@ class EventExtractor:
                 clause = token
             else:
                 actors, recipients = self.noun_participants(token, trigger, resolve)
-                clause = token.head if self.governed_by_light_verb(token) else token
+                clause = self.light_verb(token) or token
             actors = [a for a in actors if a is not None]
             recipients = [r for r in recipients if r is not None]
             if trigger.type == "THREATEN" and not any(r.code for r in recipients):
@@ -85,10 +85,10 @@ class EventExtractor:
     def announced(self, clause: Token, modality: str) -> bool:
         """A deed its actor says it will do: "will" or "would" in reported speech, or an infinitive
         under "prepared to", "vowed to", "plans to". The author's own "will" is a forecast."""
-        if modality == "future":
-            return self.reported(clause)
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return True
+        if modality == "future":
+            return self.reported(clause)
         return modality == "hypothetical" and clause.dep_ == "ccomp" and \
             clause.head.lemma_.lower() in self.lexicon.reporting and \
             any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children)
@@ -158,6 +158,13 @@ class EventExtractor:
         return (noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
                 and noun.head.lemma_.lower() in self.lexicon.light_verbs)
 
+    def light_verb(self, noun: Token) -> Token | None:
+        """The light verb carrying a noun trigger: "launched an offensive", also through a
+        measure ("will provide 25,000 tons of food aid", "gave it $5 million of aid")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
+            noun = noun.head.head
+        return noun.head if self.governed_by_light_verb(noun) else None
+
     # --- participants -------------------------------------------------------------------
 
     def verb_participants(self, verb: Token, resolve: Resolve) -> tuple[list[Actor | None], list[Actor | None]]:
@@ -215,8 +222,10 @@ class EventExtractor:
         recipient_tokens: list[Token] = []
         phrase_start = noun.i - len(trigger.words) + 1
         frame = list(noun.children)
-        if self.governed_by_light_verb(noun):  # "an agreement was reached between A and B"
-            frame += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+        verb = self.light_verb(noun)
+        if verb is not None:  # "an agreement was reached between A and B", "gave Kenya aid"
+            frame += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "to")]
+            recipient_tokens += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         for child in frame:
             if child.dep_ == "poss" and child.pos_ != "PRON":  # "held their meeting": the subject says who
                 actor_tokens.append(child)
@@ -241,9 +250,9 @@ class EventExtractor:
                     recipient_tokens += list(objects[0].conjuncts)
                 elif child.lower_ in NOUN_RECIPIENT_PREPS:
                     recipient_tokens += objects
-        if not actor_tokens and self.governed_by_light_verb(noun):
-            verb = noun.head
-            if noun.dep_ == "nsubjpass":
+        if not actor_tokens and verb is not None:
+            carried = noun if noun.head is verb else noun.head.head  # the noun or its measure
+            if carried.dep_ == "nsubjpass":
                 actor_tokens = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             else:
                 actor_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] \

@@ -204,3 +204,13 @@ def test_a_pledge_needs_someone_to_say_it_the_authors_will_is_a_forecast() -> No
     assert sorted(e["type"] for e in said) == ["AGREE", "RETREAT"]
     forecast = extract("In my view Russia will withdraw its troops from the Armenian border by spring.")
     assert [e["type"] for e in forecast] == ["RETREAT"] and forecast[0]["modality"] == "future"
+
+
+def test_light_verb_reaches_a_noun_trigger_through_a_measure() -> None:
+    event = only(extract("Norway gave Malawi 12 million dollars of food aid after the floods."), "AID")
+    assert codes(event["actor"]) == ["NOR"] and codes(event["recipient"]) == ["MWI"]
+
+
+def test_an_adjective_of_readiness_passes_its_subject_on() -> None:
+    events = extract("The Sudanese government said it is prepared to lift the ban on opposition parties.")
+    assert codes(only(events, "CONCEDE")["actor"]) == ["SDN"] and "AGREE" in [e["type"] for e in events]
