@@ -196,7 +196,12 @@ class EventExtractor:
             if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head is head:
                 return []
             if head.dep_ in ("relcl", "acl"):
-                return [head.head]  # "fighters who attacked": the noun the clause describes
+                described = head.head  # "fighters who attacked": the noun the clause describes
+                if described.lemma_.lower() in self.lexicon.statement_nouns and described.head.pos_ == "VERB":
+                    # "the PKK issued a declaration demanding …": who issued it demands
+                    issuers = [c for c in described.head.children if c.dep_ in SUBJECT_DEPS]
+                    return [self.antecedent(c) for c in issuers] or [described]
+                return [described]
             head = head.head
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             if subjects:

@@ -214,3 +214,8 @@ def test_light_verb_reaches_a_noun_trigger_through_a_measure() -> None:
 def test_an_adjective_of_readiness_passes_its_subject_on() -> None:
     events = extract("The Sudanese government said it is prepared to lift the ban on opposition parties.")
     assert codes(only(events, "CONCEDE")["actor"]) == ["SDN"] and "AGREE" in [e["type"] for e in events]
+
+
+def test_a_statement_demanding_something_speaks_for_whoever_issued_it() -> None:
+    event = only(extract("The Kenyan government issued a statement demanding that Somalia release the fishermen."), "REQUEST")
+    assert codes(event["actor"]) == ["KEN"] and codes(event["recipient"]) == ["SOM"]
