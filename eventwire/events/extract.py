@@ -56,7 +56,7 @@ class EventExtractor:
             if token.dep_ == "acl" and token.pos_ == "VERB" and trigger.type == "SUPPORT":
                 continue  # "the army backed by the Russians": who backs whom, told in passing
             if token.pos_ in ("VERB", "AUX"):
-                actors, recipients = self.verb_participants(token, resolve)
+                actors, recipients = self.verb_participants(token, resolve, trigger)
                 clause = token
             else:
                 actors, recipients = self.noun_participants(token, trigger, resolve)
@@ -167,7 +167,8 @@ class EventExtractor:
 
     # --- participants -------------------------------------------------------------------
 
-    def verb_participants(self, verb: Token, resolve: Resolve) -> tuple[list[Actor | None], list[Actor | None]]:
+    def verb_participants(self, verb: Token, resolve: Resolve,
+                          trigger: Trigger) -> tuple[list[Actor | None], list[Actor | None]]:
         children = list(verb.children)
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         if passive:
@@ -178,7 +179,8 @@ class EventExtractor:
             recipient_tokens = []
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
         actors = resolve_all(actor_tokens, resolve)
-        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve)
+        preps = RECIPIENT_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
+        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve, preps)
         if not any(r is not None and r.code for r in recipients):
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # party acted on is in the clause the verb governs.
@@ -353,21 +355,20 @@ def inner_party(token: Token, resolve: Resolve) -> Actor | None:
     return None
 
 
-def object_recipients(verb: Token, resolve: Resolve) -> list[Actor | None]:
-    """The first of object, indirect object and prepositional objects that names a party: "gave
-    the Ivory Coast aid", "is providing intelligence to Macedonia"."""
+def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset[str]) -> list[Actor | None]:
+    """The first of object, indirect object and prepositional objects that names a coded party, else
+    any party: "gave the Ivory Coast aid", "is providing intelligence to Macedonia"."""
     children = list(verb.children)
     groups = ([c for c in children if c.dep_ == "dobj" and not is_time(c)],
               [c for c in children if c.dep_ == "dative"],
-              [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS
+              [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps
                for g in c.children if g.dep_ == "pobj" and not is_time(g)])
-    first: list[Actor | None] = []
-    for group in groups:
-        resolved = resolve_all(group, resolve)
-        if any(r is not None and is_resolved(r) for r in resolved):
-            return resolved
-        first = first or resolved
-    return first
+    resolved = [resolve_all(group, resolve) for group in groups]
+    for wanted in (lambda a: bool(a.code), is_resolved):  # a state or named party before "its troops"
+        for actors in resolved:
+            if any(a is not None and wanted(a) for a in actors):
+                return actors
+    return next((actors for actors in resolved if actors), [])
 
 
 def place_recipient(clause: Token, resolve: Resolve) -> Actor | None:

@@ -36,7 +36,8 @@ class Lexicon:
     of_phrase: dict[str, str]  # type -> the role an "of" phrase of its noun plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
     unattributed: frozenset[str]  # types that are events even when no party is named
-    statement_nouns: frozenset[str]  # "a statement demanding …" speaks for whoever issued it  # "prepared", "vow": an infinitive under them is announced
+    statement_nouns: frozenset[str]  # "a statement demanding …" speaks for whoever issued it
+    recipient_preps: dict[str, frozenset[str]]  # type -> more prepositions that name its recipient  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -115,4 +116,5 @@ def load_lexicon() -> Lexicon:
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
         of_phrase=dict(raw["of_phrase"]), obligation=frozenset(raw["obligation"]),
-        unattributed=frozenset(raw["unattributed"]), statement_nouns=frozenset(raw["statement_nouns"]))
+        unattributed=frozenset(raw["unattributed"]), statement_nouns=frozenset(raw["statement_nouns"]),
+        recipient_preps={t: frozenset(words) for t, words in raw["recipient_preps"].items()})

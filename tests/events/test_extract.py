@@ -219,3 +219,8 @@ def test_an_adjective_of_readiness_passes_its_subject_on() -> None:
 def test_a_statement_demanding_something_speaks_for_whoever_issued_it() -> None:
     event = only(extract("The Kenyan government issued a statement demanding that Somalia release the fishermen."), "REQUEST")
     assert codes(event["actor"]) == ["KEN"] and codes(event["recipient"]) == ["SOM"]
+
+
+def test_a_withdrawal_is_from_the_state_named_not_from_its_own_troops() -> None:
+    event = only(extract("Armenia withdrew its troops from Azerbaijan last spring."), "RETREAT")
+    assert codes(event["actor"]) == ["ARM"] and codes(event["recipient"]) == ["AZE"]
