@@ -85,3 +85,30 @@ def test_new_triggers_on_parsed_sentences() -> None:
     assert events("Syrian troops retook Palmyra.") == [("ASSAULT", None, "retook", ["SYR"])]
     assert events("Turkey backed down.") == [("CONCEDE", None, "backed", ["TUR"])]
     assert events("Israel expressed regret over the deaths.") == [("CONCEDE", None, "regret", ["ISR"])]
+
+
+def test_no_lexicon_key_is_written_twice() -> None:
+    """YAML keeps the last of two equal keys silently; a second entry would hide the first."""
+    from importlib import resources
+
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        pass
+
+    def strict_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        keys = [loader.construct_object(key) for key, _ in node.value]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, f"written twice: {sorted(duplicates)}"
+        return loader.construct_mapping(node)
+
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, strict_mapping)
+    text = resources.files("eventwire.events").joinpath("data/triggers.yaml").read_text("utf-8")
+    assert yaml.load(text, Loader=StrictLoader)["verb_objects"]
+
+
+def test_verb_object_triggers_need_their_object() -> None:
+    lexicon = load_lexicon()
+    assert [t.words for t in lexicon.verb_objects["lift"]][0][0] == "lift"
+    assert "lift" not in lexicon.verbs  # alone, "lift" is no event
+    assert "curfew" in lexicon.forms
