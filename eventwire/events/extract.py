@@ -53,12 +53,17 @@ class EventExtractor:
             trigger = self.verb_trigger(token) or self.noun_trigger(token) or self.obligation_trigger(token)
             if trigger is None:
                 continue
-            if token.dep_ == "acl" and token.pos_ == "VERB" and trigger.type == "SUPPORT":
-                continue  # "the army backed by the Russians": who backs whom, told in passing
+            if token.dep_ == "acl" and token.pos_ == "VERB" and (
+                    trigger.type == "SUPPORT" or self.noun_trigger(token.head)):
+                # "the army backed by the Russians": who backs whom, told in passing; "the
+                # concessions offered by Italy": the noun is the event, the participle says whose
+                continue
             if token.pos_ in ("VERB", "AUX"):
                 actors, recipients = self.verb_participants(token, resolve, trigger)
                 clause = token
             else:
+                if self.told_by_verb(token, trigger):
+                    continue
                 actors, recipients = self.noun_participants(token, trigger, resolve)
                 clause = self.light_verb(token) or token
             actors = [a for a in actors if a is not None]
@@ -117,6 +122,10 @@ class EventExtractor:
             return None
         attached = {c.lower_ for c in token.children if c.dep_ == "prt" or (
             c.dep_ == "prep" and not any(is_time(g) for g in c.children))}  # "called … on Wednesday" is no "call on"
+        needs = self.lexicon.complements.get(token.lemma_.lower())
+        if needs and not any(c.dep_ in needs or (c.dep_ == "prep" and c.lower_ in needs)
+                             or (c.dep_ == "dobj" and c.pos_ == "NOUN") for c in token.children):
+            candidates = tuple(t for t in candidates if len(t.words) > 1)  # "Yeltsin asked Clinton." is a question
         for trigger in candidates:
             if len(trigger.words) == 1 or trigger.words[1] in attached:
                 if token.lemma_.lower() in self.lexicon.light_verbs and self.carries_noun_trigger(token):
@@ -142,8 +151,15 @@ class EventExtractor:
                 before = trigger.words[:-1]
                 start = token.i - len(before)
                 if start >= token.sent.start and tuple(t.lower_ for t in token.doc[start:token.i]) == before:
-                    return trigger
+                    return trigger if trigger.type else None  # "sexual assault": no political event
         return None
+
+    def told_by_verb(self, noun: Token, trigger: Trigger) -> bool:
+        """"the truce was agreed in Geneva": a noun whose verb reports the same event."""
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        told = self.verb_trigger(noun.head)
+        return told is not None and told.type == trigger.type
 
     def object_of_verb_trigger(self, noun: Token) -> bool:
         """"lifted the curfew": the curfew is what the concession is about, no event itself."""
@@ -171,8 +187,10 @@ class EventExtractor:
                           trigger: Trigger) -> tuple[list[Actor | None], list[Actor | None]]:
         children = list(verb.children)
         passive = [c for c in children if c.dep_ == "nsubjpass"]
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if verb.dep_ == "acl" and agents and not passive:
+            passive = [verb.head]  # "missiles launched by jihadi fighters": a participle's noun is acted on
         if passive:
-            agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             actor_tokens, recipient_tokens = agents, passive
         else:
             actor_tokens = [c for c in children if c.dep_ in SUBJECT_DEPS]

@@ -37,7 +37,8 @@ class Lexicon:
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
     unattributed: frozenset[str]  # types that are events even when no party is named
     statement_nouns: frozenset[str]  # "a statement demanding …" speaks for whoever issued it
-    recipient_preps: dict[str, frozenset[str]]  # type -> more prepositions that name its recipient  # "prepared", "vow": an infinitive under them is announced
+    recipient_preps: dict[str, frozenset[str]]  # type -> more prepositions that name its recipient
+    complements: dict[str, frozenset[str]]  # verb -> dependencies or prepositions it needs to be an event  # "prepared", "vow": an infinitive under them is announced
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -117,4 +118,5 @@ def load_lexicon() -> Lexicon:
         intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
         of_phrase=dict(raw["of_phrase"]), obligation=frozenset(raw["obligation"]),
         unattributed=frozenset(raw["unattributed"]), statement_nouns=frozenset(raw["statement_nouns"]),
-        recipient_preps={t: frozenset(words) for t, words in raw["recipient_preps"].items()})
+        recipient_preps={t: frozenset(words) for t, words in raw["recipient_preps"].items()},
+        complements={verb: frozenset(deps) for verb, deps in raw["complements"].items()})

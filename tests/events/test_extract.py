@@ -224,3 +224,21 @@ def test_a_statement_demanding_something_speaks_for_whoever_issued_it() -> None:
 def test_a_withdrawal_is_from_the_state_named_not_from_its_own_troops() -> None:
     event = only(extract("Armenia withdrew its troops from Azerbaijan last spring."), "RETREAT")
     assert codes(event["actor"]) == ["ARM"] and codes(event["recipient"]) == ["AZE"]
+
+
+def test_phrases_that_hold_a_trigger_but_name_no_event() -> None:
+    assert extract("The Ohio senator faces a sexual assault lawsuit from a former aide.") == []
+
+
+def test_asking_is_a_request_only_with_something_asked_for() -> None:
+    assert extract("Yeltsin asked Clinton.") == []
+    event = only(extract("Yeltsin asked President Clinton to delay the NATO expansion."), "REQUEST")
+    assert codes(event["actor"]) == ["RUS"] and codes(event["recipient"]) == ["USA"]
+
+
+def test_a_noun_and_the_verb_that_tells_it_are_one_event() -> None:
+    events = extract("The truce agreed by Armenia and Azerbaijan held through the night.")
+    [truce] = events
+    assert truce["trigger"] == "truce" and codes(truce["actor"]) == ["ARM", "AZE"]
+    passive = extract("A ceasefire between Armenia and Azerbaijan was agreed in Moscow on Saturday.")
+    assert [e["trigger"] for e in passive] == ["ceasefire"]
