@@ -190,10 +190,12 @@ class EventExtractor:
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if verb.dep_ == "acl" and agents and not passive:
             passive = [verb.head]  # "missiles launched by jihadi fighters": a participle's noun is acted on
+        if passive and not agents and len(trigger.words) > 1:
+            passive = []  # "Vietnam is committed to reform": a state the subject is in, not a deed done to it
         if passive:
             actor_tokens, recipient_tokens = agents, passive
         else:
-            actor_tokens = [c for c in children if c.dep_ in SUBJECT_DEPS]
+            actor_tokens = [c for c in children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
             recipient_tokens = []
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
         actors = resolve_all(actor_tokens, resolve)

@@ -242,3 +242,8 @@ def test_a_noun_and_the_verb_that_tells_it_are_one_event() -> None:
     assert truce["trigger"] == "truce" and codes(truce["actor"]) == ["ARM", "AZE"]
     passive = extract("A ceasefire between Armenia and Azerbaijan was agreed in Moscow on Saturday.")
     assert [e["trigger"] for e in passive] == ["ceasefire"]
+
+
+def test_a_state_described_by_a_participle_is_its_actor_not_its_target() -> None:
+    event = only(extract("Officials said Ghana is committed to the peace plan for Mali."), "AGREE")
+    assert codes(event["actor"]) == ["GHA"] and "GHA" not in codes(event["recipient"])
