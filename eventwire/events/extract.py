@@ -50,7 +50,9 @@ class EventExtractor:
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
                         sent: Span, resolve: Resolve) -> Iterator[Event]:
         for token in sent:
-            trigger = self.verb_trigger(token) or self.noun_trigger(token) or self.obligation_trigger(token)
+            trigger = self.verb_trigger(token) or self.noun_trigger(token)
+            framed = trigger is None
+            trigger = trigger or self.frame_trigger(token)
             if trigger is None:
                 continue
             if token.dep_ == "acl" and token.pos_ == "VERB" and (
@@ -73,6 +75,8 @@ class EventExtractor:
             if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
                 # "demonstrated in Serbia": a protest, curfew or raid is aimed at where it happens
                 recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
+            if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
+                continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
                     trigger.type not in self.lexicon.unattributed or token.dep_ in ("amod", "compound")):
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
@@ -104,7 +108,7 @@ class EventExtractor:
         for _ in range(3):
             if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lexicon.reporting:
                 return True
-            if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or head.head is head:
+            if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or head.head == head:
                 break
             head = head.head
         return any(t.is_quote for t in clause.sent[:clause.i - clause.sent.start])
@@ -133,14 +137,20 @@ class EventExtractor:
                 return trigger
         return None
 
-    def obligation_trigger(self, token: Token) -> Trigger | None:
-        """"Russia said Sudan must return the helicopter": saying what another must do is a demand."""
-        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.reporting:
+    def frame_trigger(self, token: Token) -> Trigger | None:
+        """A verb of saying whose clause makes it an event: "Russia said Sudan must return the
+        helicopter" is a demand; "the Russians are hinting that the convoy was attacked by
+        jihadi fighters" is an allegation (claim verbs, DESIGN §3 attribution)."""
+        stance = self.lexicon.reporting.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if stance is None:
             return None
         for clause in token.children:
-            if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in self.lexicon.obligation
-                                              for c in clause.children):
-                return Trigger("REQUEST", None, (token.lower_,))
+            if clause.dep_ != "ccomp":
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.obligation for c in clause.children):
+                return Trigger("REQUEST", None, (token.lemma_.lower(),))
+            if stance == "claimed":
+                return Trigger("ACCUSE", "allege", (token.lemma_.lower(),))
         return None
 
     def noun_trigger(self, token: Token) -> Trigger | None:
@@ -215,7 +225,7 @@ class EventExtractor:
         for _ in range(3):
             if head.dep_ == "pcomp" and head.head.dep_ == "prep":
                 head = head.head  # "tried to exploit it by launching offensives"
-            if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head is head:
+            if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head == head:
                 return []
             if head.dep_ in ("relcl", "acl"):
                 described = head.head  # "fighters who attacked": the noun the clause describes
@@ -278,7 +288,7 @@ class EventExtractor:
                 elif child.lower_ in NOUN_RECIPIENT_PREPS:
                     recipient_tokens += objects
         if not actor_tokens and verb is not None:
-            carried = noun if noun.head is verb else noun.head.head  # the noun or its measure
+            carried = noun if noun.head == verb else noun.head.head  # the noun or its measure
             if carried.dep_ == "nsubjpass":
                 actor_tokens = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             else:
@@ -437,9 +447,10 @@ def complement_recipients(verb: Token) -> list[Token]:
     """The subject of a that-clause, or the object of an infinitive the verb governs."""
     for child in verb.children:
         if child.dep_ == "ccomp":
+            agents = [g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return subjects
+            if agents or subjects:
+                return agents or subjects  # "hinting that the convoy was attacked by jihadis": the jihadis
         if child.dep_ == "xcomp":
             objects = [c for c in child.children if c.dep_ == "dobj" and not is_time(c)]
             objects += [g for c in child.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS

@@ -247,3 +247,12 @@ def test_a_noun_and_the_verb_that_tells_it_are_one_event() -> None:
 def test_a_state_described_by_a_participle_is_its_actor_not_its_target() -> None:
     event = only(extract("Officials said Ghana is committed to the peace plan for Mali."), "AGREE")
     assert codes(event["actor"]) == ["GHA"] and "GHA" not in codes(event["recipient"])
+
+
+def test_a_claim_about_another_party_is_an_allegation_against_it() -> None:
+    events = extract("Georgia insists that the shelling was carried out by Russian troops.")
+    claim = only(events, "ACCUSE")
+    assert codes(claim["actor"]) == ["GEO"] and codes(claim["recipient"]) == ["RUS"]
+    shelling = only(events, "ASSAULT")  # "was carried out by": the light verb's agent acted
+    assert codes(shelling["actor"]) == ["RUS"] and shelling["attribution"]["stance"] == "claimed"
+    assert [e for e in extract("The minister insisted that the economy was doing well.") if e["type"] == "ACCUSE"] == []
