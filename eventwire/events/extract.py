@@ -23,6 +23,7 @@ NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "towar
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
+OWNER_PRONOUNS = {"its", "their", "our"}
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
 CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
@@ -210,7 +211,8 @@ class EventExtractor:
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
         actors = resolve_all(actor_tokens, resolve)
         preps = RECIPIENT_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
-        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve, preps)
+        own = {a.code for a in actors if a is not None and a.code}
+        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve, preps, own)
         if not any(r is not None and r.code for r in recipients):
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # party acted on is in the clause the verb governs.
@@ -352,7 +354,7 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
                 seen.add(member.i)
                 actor = resolve(participant_span(member))
                 if actor is None or not actor.code:
-                    actor = inner_party(member, resolve) or actor
+                    actor = inner_party(member, resolve) or possessor_party(member, actor, resolve) or actor
                 out.append(actor)
                 out += coordinated_modifiers(member, actor, resolve)
     return out
@@ -373,6 +375,31 @@ def coordinated_modifiers(token: Token, actor: Actor | None, resolve: Resolve) -
     return out
 
 
+def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Actor | None:
+    """"Israel withdrew its troops", "the Serbs said their forces had left": a possessive pronoun
+    stands for the subject of the clause, or for the speaker when that subject is a pronoun too."""
+    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS]
+    if not owners:
+        return None
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    for _ in range(3):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c != token
+                    and token not in c.subtree]
+        if subjects and subjects[0].lower_ not in OWNER_PRONOUNS | REPORTED_PRONOUNS:
+            owner = resolve(participant_span(subjects[0]))
+            if owner is not None and owner.code:
+                sector = actor.sector if actor is not None and actor.sector else owner.sector
+                return Actor(participant_span(token).text, owner.code, sector, owner.name,
+                             f"{owner.code}-{sector}" if sector else owner.code)
+            return None
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head == clause:
+            return None
+        clause = clause.head
+    return None
+
+
 def inner_party(token: Token, resolve: Resolve) -> Actor | None:
     """The first coded party inside a phrase's modifiers ("an admission by Moscow")."""
     for child in token.children:
@@ -385,16 +412,18 @@ def inner_party(token: Token, resolve: Resolve) -> Actor | None:
     return None
 
 
-def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset[str]) -> list[Actor | None]:
-    """The first of object, indirect object and prepositional objects that names a coded party, else
-    any party: "gave the Ivory Coast aid", "is providing intelligence to Macedonia"."""
+def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset[str],
+                      own: set[str]) -> list[Actor | None]:
+    """The first of object, indirect object and prepositional objects that names another coded
+    party than the actor's own (`own`), else a coded one, else any party: "gave the Ivory Coast
+    aid", "is providing intelligence to Macedonia", "withdrew its troops from Lebanon"."""
     children = list(verb.children)
     groups = ([c for c in children if c.dep_ == "dobj" and not is_time(c)],
               [c for c in children if c.dep_ == "dative"],
               [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps
                for g in c.children if g.dep_ == "pobj" and not is_time(g)])
     resolved = [resolve_all(group, resolve) for group in groups]
-    for wanted in (lambda a: bool(a.code), is_resolved):  # a state or named party before "its troops"
+    for wanted in (lambda a: bool(a.code) and a.code not in own, lambda a: bool(a.code), is_resolved):
         for actors in resolved:
             if any(a is not None and wanted(a) for a in actors):
                 return actors

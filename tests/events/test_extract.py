@@ -256,3 +256,8 @@ def test_a_claim_about_another_party_is_an_allegation_against_it() -> None:
     shelling = only(events, "ASSAULT")  # "was carried out by": the light verb's agent acted
     assert codes(shelling["actor"]) == ["RUS"] and shelling["attribution"]["stance"] == "claimed"
     assert [e for e in extract("The minister insisted that the economy was doing well.") if e["type"] == "ACCUSE"] == []
+
+
+def test_a_possessive_pronoun_stands_for_the_subject_or_the_speaker() -> None:
+    event = only(extract("Eritrean officials said their forces had completed the withdrawal from the border town."), "RETREAT")
+    assert codes(event["actor"]) == ["ERI"] and event["actor"][0]["sector"] == "MIL"
