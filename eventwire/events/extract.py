@@ -21,7 +21,7 @@ SUBJECT_DEPS = {"nsubj"}
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}
 NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "toward", "into", "to"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead"}
+MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
 OWNER_PRONOUNS = {"its", "their", "our"}
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
@@ -289,6 +289,10 @@ class EventExtractor:
                     recipient_tokens += list(objects[0].conjuncts)
                 elif child.lower_ in NOUN_RECIPIENT_PREPS:
                     recipient_tokens += objects
+        if not recipient_tokens:  # "its demand that Israel ease restrictions", "accusations that Russia …"
+            recipient_tokens = [g for c in noun.children if c.dep_ in ("acl", "ccomp")
+                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if not actor_tokens and verb is not None:
             carried = noun if noun.head == verb else noun.head.head  # the noun or its measure
             if carried.dep_ == "nsubjpass":

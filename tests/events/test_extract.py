@@ -261,3 +261,8 @@ def test_a_claim_about_another_party_is_an_allegation_against_it() -> None:
 def test_a_possessive_pronoun_stands_for_the_subject_or_the_speaker() -> None:
     event = only(extract("Eritrean officials said their forces had completed the withdrawal from the border town."), "RETREAT")
     assert codes(event["actor"]) == ["ERI"] and event["actor"][0]["sector"] == "MIL"
+
+
+def test_a_demand_noun_is_aimed_at_the_subject_of_its_that_clause() -> None:
+    event = only(extract("The ILO repeated its demand that Qatar end the kafala system."), "REQUEST")
+    assert codes(event["actor"]) == ["UNO"] and codes(event["recipient"]) == ["QAT"]
