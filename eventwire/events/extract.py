@@ -24,6 +24,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
 OWNER_PRONOUNS = {"its", "their", "our"}
+SHARED_PREPS = {"between", "with", "by", "against", "on"}  # coordinated nouns share these phrases
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
 CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
@@ -259,8 +260,12 @@ class EventExtractor:
                           resolve: Resolve) -> tuple[list[Actor | None], list[Actor | None]]:
         actor_tokens: list[Token] = []
         recipient_tokens: list[Token] = []
+        sources: list[Token] = []  # actors named by a from-phrase
         phrase_start = noun.i - len(trigger.words) + 1
         frame = list(noun.children)
+        for partner in noun.conjuncts:  # "exchanges and phone calls between Clinton and Yeltsin"
+            if partner.pos_ in ("NOUN", "PROPN"):
+                frame += [c for c in partner.children if c.dep_ == "prep" and c.lower_ in SHARED_PREPS]
         verb = self.light_verb(noun)
         if verb is not None:  # "an agreement was reached between A and B", "gave Kenya aid"
             frame += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "to")]
@@ -278,12 +283,15 @@ class EventExtractor:
                 objects = [g for g in child.children if g.dep_ == "pobj" and not is_time(g)]
                 if child.lower_ == "by":
                     actor_tokens += objects
-                elif child.lower_ == "of" and child.i > noun.i:
-                    role = self.lexicon.of_phrase.get(trigger.type)  # "capture of Aleppo", "withdrawal of troops"
+                elif child.lower_ in ("of", "from") and child.i > noun.i:
+                    # "capture of Aleppo", "withdrawal of troops", "a phone call from Clinton"
+                    role = self.lexicon.noun_preps[child.lower_].get(trigger.type)
                     if role == "recipient":
                         recipient_tokens += objects
                     elif role == "actor":
                         actor_tokens += objects
+                        if child.lower_ == "from":
+                            sources = objects
                 elif child.lower_ == "between" and objects:
                     actor_tokens.append(objects[0])
                     recipient_tokens += list(objects[0].conjuncts)
@@ -293,6 +301,9 @@ class EventExtractor:
             recipient_tokens = [g for c in noun.children if c.dep_ in ("acl", "ccomp")
                                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                                 for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if sources and not recipient_tokens and verb is not None and actor_tokens == sources:
+            # "Yeltsin took a phone call from Clinton": who takes it is on the other end
+            recipient_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if not actor_tokens and verb is not None:
             carried = noun if noun.head == verb else noun.head.head  # the noun or its measure
             if carried.dep_ == "nsubjpass":

@@ -33,7 +33,7 @@ class Lexicon:
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
     intent_heads: frozenset[str]
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
-    of_phrase: dict[str, str]  # type -> the role an "of" phrase of its noun plays
+    noun_preps: dict[str, dict[str, str]]  # "of"/"from" -> type -> the role its phrase plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
     unattributed: frozenset[str]  # types that are events even when no party is named
     statement_nouns: frozenset[str]  # "a statement demanding …" speaks for whoever issued it
@@ -116,7 +116,7 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
-        of_phrase=dict(raw["of_phrase"]), obligation=frozenset(raw["obligation"]),
+        noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()}, obligation=frozenset(raw["obligation"]),
         unattributed=frozenset(raw["unattributed"]), statement_nouns=frozenset(raw["statement_nouns"]),
         recipient_preps={t: frozenset(words) for t, words in raw["recipient_preps"].items()},
         complements={verb: frozenset(deps) for verb, deps in raw["complements"].items()})

@@ -266,3 +266,11 @@ def test_a_possessive_pronoun_stands_for_the_subject_or_the_speaker() -> None:
 def test_a_demand_noun_is_aimed_at_the_subject_of_its_that_clause() -> None:
     event = only(extract("The ILO repeated its demand that Qatar end the kafala system."), "REQUEST")
     assert codes(event["actor"]) == ["UNO"] and codes(event["recipient"]) == ["QAT"]
+
+
+def test_a_call_taken_from_someone_and_calls_sharing_a_between_phrase() -> None:
+    call = only(extract("Russian President Boris Yeltsin took a phone call from President Bill Clinton."), "CONSULT")
+    assert codes(call["actor"]) == ["USA"] and codes(call["recipient"]) == ["RUS"]
+    events = extract("The archive holds letters and phone calls between Helmut Kohl and Mikhail Gorbachev.")
+    [calls] = [e for e in events if e["trigger"] == "phone calls"]
+    assert set(codes(calls["actor"]) + codes(calls["recipient"])) == {"DEU", "RUS"}
