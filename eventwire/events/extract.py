@@ -54,7 +54,7 @@ class EventExtractor:
         for token in sent:
             trigger = self.verb_trigger(token) or self.noun_trigger(token)
             framed = trigger is None
-            trigger = trigger or self.frame_trigger(token)
+            trigger = trigger or self.frame_trigger(token) or self.refusal_trigger(token)
             if trigger is None:
                 continue
             if token.dep_ == "acl" and token.pos_ == "VERB" and (
@@ -65,6 +65,11 @@ class EventExtractor:
             if token.pos_ in ("VERB", "AUX"):
                 actors, recipients = self.verb_participants(token, resolve, trigger)
                 clause = token
+            elif token.pos_ == "ADJ":  # "is reluctant to": the verb it complements has the subject
+                actors, recipients = self.verb_participants(token.head, resolve, trigger)
+                inner = [r for r in resolve_all(complement_recipients(token), resolve) if r is not None and r.code]
+                recipients = inner or recipients
+                clause = token.head
             else:
                 if self.told_by_verb(token, trigger):
                     continue
@@ -137,6 +142,13 @@ class EventExtractor:
                 if token.lemma_.lower() in self.lexicon.light_verbs and self.carries_noun_trigger(token):
                     return None  # "struck a deal", "signed an agreement": the noun is the event
                 return trigger
+        return None
+
+    def refusal_trigger(self, token: Token) -> Trigger | None:
+        """"Moscow is reluctant to strike a deal": an adjective of refusal over a deed is a REJECT."""
+        if token.pos_ == "ADJ" and token.lemma_.lower() in self.lexicon.refusal_heads and \
+                any(c.dep_ == "xcomp" for c in token.children):
+            return Trigger("REJECT", None, (token.lemma_.lower(),))
         return None
 
     def frame_trigger(self, token: Token) -> Trigger | None:
@@ -345,6 +357,10 @@ class EventExtractor:
                 return self.lexicon.modality[child.lower_]
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads:
+            return "negated"  # "refused to back down", "failed to reach agreement"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.children):
+            return "negated"  # "no agreement was reached"
         return "actual"
 
     def attribution_of(self, clause: Token, resolve: Resolve) -> Attribution:

@@ -31,14 +31,15 @@ class Lexicon:
     modality: dict[str, str]  # auxiliary -> modality
     forms: frozenset[str]  # every surface form that can start a candidate sentence
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
-    intent_heads: frozenset[str]
+    intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
+    refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
     noun_preps: dict[str, dict[str, str]]  # "of"/"from" -> type -> the role its phrase plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
     unattributed: frozenset[str]  # types that are events even when no party is named
     statement_nouns: frozenset[str]  # "a statement demanding …" speaks for whoever issued it
     recipient_preps: dict[str, frozenset[str]]  # type -> more prepositions that name its recipient
-    complements: dict[str, frozenset[str]]  # verb -> dependencies or prepositions it needs to be an event  # "prepared", "vow": an infinitive under them is announced
+    complements: dict[str, frozenset[str]]  # verb -> what it needs to be an event (deps, prepositions)
 
     def is_candidate(self, sentence: Span) -> bool:
         """True when a token could be a trigger; tokenizer output only, no parse needed."""
@@ -115,8 +116,10 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(raw["light_verbs"]), reporting=reporting, modality=modality,
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
-        intent_heads=frozenset(raw["intent_heads"]), place_targets=frozenset(raw["place_targets"]),
-        noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()}, obligation=frozenset(raw["obligation"]),
-        unattributed=frozenset(raw["unattributed"]), statement_nouns=frozenset(raw["statement_nouns"]),
+        intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
+        place_targets=frozenset(raw["place_targets"]),
+        noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},
+        obligation=frozenset(raw["obligation"]), unattributed=frozenset(raw["unattributed"]),
+        statement_nouns=frozenset(raw["statement_nouns"]),
         recipient_preps={t: frozenset(words) for t, words in raw["recipient_preps"].items()},
         complements={verb: frozenset(deps) for verb, deps in raw["complements"].items()})

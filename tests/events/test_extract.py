@@ -274,3 +274,12 @@ def test_a_call_taken_from_someone_and_calls_sharing_a_between_phrase() -> None:
     events = extract("The archive holds letters and phone calls between Helmut Kohl and Mikhail Gorbachev.")
     [calls] = [e for e in events if e["trigger"] == "phone calls"]
     assert set(codes(calls["actor"]) + codes(calls["recipient"])) == {"DEU", "RUS"}
+
+
+def test_refusals_negate_their_deed_and_reluctance_is_a_rejection() -> None:
+    events = extract("Hungary refused to lift its veto on the sanctions package.")
+    assert only(events, "REJECT")["actor"][0]["code"] == "HUN"
+    reluctant = extract("Moscow is reluctant to sign any deal with the outgoing US administration.")
+    rejection = only(reluctant, "REJECT")
+    assert codes(rejection["actor"]) == ["RUS"] and rejection["trigger"] == "reluctant"
+    assert only(reluctant, "AGREE")["modality"] == "negated"
