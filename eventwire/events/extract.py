@@ -352,9 +352,15 @@ class EventExtractor:
         for child in clause.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
+        if self.speculated(clause):
+            return "hypothetical"  # "I suspect the army will regain control"
         for child in clause.children:
             if child.dep_ == "aux" and child.lower_ in self.lexicon.modality:
                 return self.lexicon.modality[child.lower_]
+        if has_condition(clause, {"if", "unless"}):
+            return "hypothetical"  # "if Russia attacked …"
+        if clause.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in clause.children):
+            return "historical"  # past perfect: background before the story's time
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads:
@@ -362,6 +368,18 @@ class EventExtractor:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.children):
             return "negated"  # "no agreement was reached"
         return "actual"
+
+    def speculated(self, clause: Token) -> bool:
+        """Under the author's own guess: "I suspect", "I think", "we believe"."""
+        head = clause
+        for _ in range(3):
+            if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head == head:
+                return False
+            head = head.head
+            if head.lemma_.lower() in self.lexicon.speculation and \
+                    any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children):
+                return True
+        return False
 
     def attribution_of(self, clause: Token, resolve: Resolve) -> Attribution:
         """An event in a clause governed by a verb of saying is that speaker's report or claim."""

@@ -33,6 +33,7 @@ class Lexicon:
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
     intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
+    speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
     noun_preps: dict[str, dict[str, str]]  # "of"/"from" -> type -> the role its phrase plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
@@ -117,6 +118,7 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
+        speculation=frozenset(raw["speculation"]),
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},
         obligation=frozenset(raw["obligation"]), unattributed=frozenset(raw["unattributed"]),

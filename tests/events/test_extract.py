@@ -283,3 +283,10 @@ def test_refusals_negate_their_deed_and_reluctance_is_a_rejection() -> None:
     rejection = only(reluctant, "REJECT")
     assert codes(rejection["actor"]) == ["RUS"] and rejection["trigger"] == "reluctant"
     assert only(reluctant, "AGREE")["modality"] == "negated"
+
+
+def test_speculation_conditions_and_past_perfect_set_modality() -> None:
+    guess = only(extract("I suspect the Iraqi army will recapture Mosul within weeks."), "ASSAULT")
+    assert guess["modality"] == "hypothetical"
+    background = only(extract("Kurdish fighters had captured the dam before the talks began."), "ASSAULT")
+    assert background["modality"] == "historical"
