@@ -32,6 +32,11 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 # Type names of the PLOVER draft the GSR was coded with -> (current type, mode it implies).
 OLD_TYPE_NAMES = {"DEMAND": ("REQUEST", None), "DISAPPROVE": ("ACCUSE", None),
                   "INVESTIGATE": ("ACCUSE", "investigate"), "FIGHT": ("ASSAULT", None)}
+# Mode names of that draft -> the mode names we use (DESIGN §3): the draft split demonstrations
+# and riots by organised/spontaneous and named strikes and killings by kind.
+OLD_MODE_NAMES = {"demo-org": "demo", "demo-spon": "demo", "riot-org": "riot", "riot-spon": "riot",
+                  "strike-hun": "hunger", "strike-gen": "strike", "assassinate": "targeted",
+                  "confiscate": "seize", "curfew": "restrict"}
 # GSR actor codes in our scheme (DESIGN §4). The GSR is ISO alpha-3 except for a few CAMEO
 # leftovers; Hong Kong falls under China since we code states only; "ISM" (a religion) is no
 # state or organisation, so those actors have no code.
@@ -134,9 +139,11 @@ def read_gsr(items: list[Any], origin: Path) -> list[GsrRecord]:
         markup = markup.get("markup", "") if isinstance(markup, dict) else str(markup or "")
         recipient = gsr_codes(item.get("target"))
         records.append(GsrRecord(
-            id=item["id"], text=item["text"], type=type_, mode=mode or item.get("mode") or None,
+            id=item["id"], text=item["text"], type=type_,
+            mode=mode or OLD_MODE_NAMES.get(item.get("mode"), item.get("mode")) or None,
             actor=gsr_codes(item.get("source")), recipient=recipient,
-            event_words=frozenset(words(item.get("eventText"))), date=None if item.get("date") == GSR_PLACEHOLDER_DATE else item.get("date"),
+            event_words=frozenset(words(item.get("eventText"))),
+            date=None if item.get("date") == GSR_PLACEHOLDER_DATE else item.get("date"),
             reciprocal="SRC/TAR" in markup and not recipient))
     return records
 

@@ -323,7 +323,8 @@ class EventExtractor:
             else:
                 actor_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] \
                     or self.inherited_subject(verb)
-        elif not actor_tokens and trigger.type == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in MEETING_PREPS:
+        elif (not actor_tokens and trigger.type == "CONSULT" and noun.dep_ == "pobj"
+              and noun.head.lower_ in MEETING_PREPS):
             # "Trump boasted during the meeting": who speaks at a meeting took part in it
             clause = noun.head.head
             actor_tokens = [self.antecedent(c) for c in clause.children if c.dep_ in SUBJECT_DEPS]
@@ -344,9 +345,18 @@ class EventExtractor:
             if token.pos_ != "VERB" else token.text
         return Event(
             id=stable_id("e", article.id, evidence.line, evidence.start, token.i, trigger.type),
-            article_id=article.id, type=trigger.type, mode=trigger.mode, actor=actors,
-            recipient=recipients, evidence=evidence, modality=modality, attribution=attribution,
+            article_id=article.id, type=trigger.type, mode=trigger.mode or self.means_of(trigger, clause),
+            actor=actors, recipient=recipients, evidence=evidence, modality=modality, attribution=attribution,
             confidence=confidence, trigger=trigger_text)
+
+    def means_of(self, trigger: Trigger, clause: Token) -> str | None:
+        """The mode a trigger leaves open, from the weapon its clause names: "killed in a bomb
+        attack" (explosives), "tanks fired shells" (heavy-weapons)."""
+        means = self.lexicon.means.get(trigger.type)
+        if not means:
+            return None
+        words = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+        return next((mode for mode, cues in means.items() if words & cues), None)
 
     def modality_of(self, clause: Token) -> str:
         for child in clause.children:
@@ -359,7 +369,8 @@ class EventExtractor:
                 return self.lexicon.modality[child.lower_]
         if has_condition(clause, {"if", "unless"}):
             return "hypothetical"  # "if Russia attacked …"
-        if clause.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in clause.children):
+        if clause.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+                                        for c in clause.children):
             return "historical"  # past perfect: background before the story's time
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"

@@ -290,3 +290,8 @@ def test_speculation_conditions_and_past_perfect_set_modality() -> None:
     assert guess["modality"] == "hypothetical"
     background = only(extract("Kurdish fighters had captured the dam before the talks began."), "ASSAULT")
     assert background["modality"] == "historical"
+
+
+def test_an_open_assault_mode_comes_from_the_weapon_its_clause_names() -> None:
+    event = only(extract("Taliban gunmen killed four Afghan police officers in a bomb attack near Kunduz."), "ASSAULT")
+    assert event["mode"] == "explosives"
