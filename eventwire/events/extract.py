@@ -179,10 +179,15 @@ class EventExtractor:
         return None
 
     def told_by_verb(self, noun: Token, trigger: Trigger) -> bool:
-        """"the truce was agreed in Geneva": a noun whose verb reports the same event."""
-        if noun.dep_ not in ("nsubj", "nsubjpass"):
+        """"the truce was agreed in Geneva", "killed four officers in a bomb attack": a noun whose
+        verb (it is the subject of, or in a phrase of) reports the same event."""
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "during"):
+            verb = noun.head.head
+        else:
             return False
-        told = self.verb_trigger(noun.head)
+        told = self.verb_trigger(verb)
         return told is not None and told.type == trigger.type
 
     def object_of_verb_trigger(self, noun: Token) -> bool:
