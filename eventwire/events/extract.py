@@ -88,6 +88,11 @@ class EventExtractor:
                     trigger.type not in self.lexicon.unattributed or token.dep_ in ("amod", "compound")):
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
+            refusal = self.lexicon.negation_flips.get(trigger.type)
+            if refusal and event.modality == "negated" and clause.dep_ != "xcomp":
+                # "Syria did not accept the plan": declining is the event (an infinitive under
+                # "refused to" is already that verb's REJECT)
+                event = replace(event, type=refusal, mode=None, modality="actual")
             yield event
             intent = self.lexicon.intent.get(trigger.type)
             if intent and actors and self.announced(clause, event.modality):
@@ -562,7 +567,9 @@ def verb_objects(verb: Token) -> list[Token]:
 
 
 def object_words(token: Token) -> set[str]:
-    return {token.lower_, token.lemma_.lower()}
+    """An object's head and the nouns compounded with it: "ended mediation efforts"."""
+    return {w for t in (token, *(c for c in token.children if c.dep_ == "compound"))
+            for w in (t.lower_, t.lemma_.lower())}
 
 
 def is_time(token: Token) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
+    negation_flips: dict[str, str]  # type -> the type it becomes when negated ("did not agree")
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
     noun_preps: dict[str, dict[str, str]]  # "of"/"from" -> type -> the role its phrase plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
@@ -119,7 +120,7 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
-        speculation=frozenset(raw["speculation"]),
+        speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},

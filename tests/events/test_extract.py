@@ -295,3 +295,10 @@ def test_speculation_conditions_and_past_perfect_set_modality() -> None:
 def test_an_open_assault_mode_comes_from_the_weapon_its_clause_names() -> None:
     event = only(extract("Taliban gunmen killed four Afghan police officers in a bomb attack near Kunduz."), "ASSAULT")
     assert event["mode"] == "explosives"
+
+
+def test_an_agreement_refused_is_a_rejection_and_object_compounds_count() -> None:
+    refusal = extract("Serbia did not accept the proposal from Brussels.")
+    assert [e["type"] for e in refusal] == ["REJECT"] and refusal[0]["modality"] == "actual"
+    ended = extract("Algerian officials ended mediation efforts between the two Malian factions.")
+    assert [e["type"] for e in ended] == ["SANCTION"]
