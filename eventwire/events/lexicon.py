@@ -29,7 +29,9 @@ class Lexicon:
     light_verbs: frozenset[str]
     reporting: dict[str, str]  # verb lemma -> stance
     modality: dict[str, str]  # auxiliary -> modality
-    forms: frozenset[str]  # every surface form that can start a candidate sentence
+    forms: frozenset[str]  # every surface form that makes a sentence a candidate
+    pair_verbs: frozenset[str]  # forms of verb+object triggers' verbs …
+    pair_objects: frozenset[str]  # … and objects: a sentence with one of each is a candidate
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
     intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
@@ -45,9 +47,12 @@ class Lexicon:
     complements: dict[str, frozenset[str]]  # verb -> what it needs to be an event (deps, prepositions)
 
     def is_candidate(self, sentence: Span) -> bool:
-        """True when a token could be a trigger; tokenizer output only, no parse needed."""
-        forms = self.forms
-        return any(token.lower_ in forms for token in sentence)
+        """True when a token could be a trigger, or a verb and an object of verb+object triggers
+        are both there ("lift" alone, or "curfew" alone, is no reason to parse); tokenizer output
+        only, no parse needed."""
+        words = {token.lower_ for token in sentence}
+        return not words.isdisjoint(self.forms) or (
+            not words.isdisjoint(self.pair_verbs) and not words.isdisjoint(self.pair_objects))
 
 
 def inflections(word: str) -> set[str]:
@@ -90,10 +95,13 @@ def load_lexicon() -> Lexicon:
         verbs.setdefault(words[0], []).append(Trigger(type_, mode, words))
         forms |= inflections(words[0])
     verb_objects: dict[str, list[Trigger]] = {}
+    pair_verbs: set[str] = set()
+    pair_objects: set[str] = set()
     for key, (type_, mode) in raw["verb_objects"].items():
         verb, obj = key.split()
         verb_objects.setdefault(verb, []).append(Trigger(type_, mode, (verb, obj)))
-        forms |= inflections(obj)  # the object is the rarer word of the two
+        pair_verbs |= inflections(verb)
+        pair_objects |= inflections(obj)
     nouns: dict[str, list[Trigger]] = {}
     phrases: list[tuple[str, ...]] = []
     for key, (type_, mode) in raw["nouns"].items():
@@ -106,6 +114,10 @@ def load_lexicon() -> Lexicon:
     for words in phrases:  # after single words, which make most phrases candidates already
         forms |= phrase_forms(words, forms)
     for verb, irregular in raw["irregular"].items():
+        if verb in verb_objects:
+            pair_verbs |= set(irregular)
+        if verb not in verbs and verb not in nouns:
+            continue  # a form only verb+object triggers need
         forms |= set(irregular)
         for form in irregular:  # a form the lemmatizer leaves as it is ("retook") reads as the verb
             if verb in verbs and form not in verbs:
@@ -117,7 +129,7 @@ def load_lexicon() -> Lexicon:
         verb_objects={k: tuple(v) for k, v in verb_objects.items()},
         nouns={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in nouns.items()},
         light_verbs=frozenset(raw["light_verbs"]), reporting=reporting, modality=modality,
-        forms=frozenset(forms),
+        forms=frozenset(forms), pair_verbs=frozenset(pair_verbs), pair_objects=frozenset(pair_objects),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),

@@ -111,4 +111,4 @@ def test_verb_object_triggers_need_their_object() -> None:
     lexicon = load_lexicon()
     assert [t.words for t in lexicon.verb_objects["lift"]][0][0] == "lift"
     assert "lift" not in lexicon.verbs  # alone, "lift" is no event
-    assert "curfew" in lexicon.forms
+    assert "lift" in lexicon.pair_verbs and "curfew" in lexicon.pair_objects
