@@ -224,8 +224,9 @@ class EventExtractor:
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if verb.dep_ == "acl" and agents and not passive:
             passive = [verb.head]  # "missiles launched by jihadi fighters": a participle's noun is acted on
-        if passive and not agents and len(trigger.words) > 1:
-            passive = []  # "Vietnam is committed to reform": a state the subject is in, not a deed done to it
+        stance = len(trigger.words) > 1 or verb.lemma_.lower() in self.lexicon.stance_participles
+        if passive and not agents and stance:
+            passive = []  # "Vietnam is committed to reform", "Israel is opposed to": the subject's stance
         if passive:
             actor_tokens, recipient_tokens = agents, passive
         else:

@@ -36,6 +36,7 @@ class Lexicon:
     intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
+    stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
     negation_flips: dict[str, str]  # type -> the type it becomes when negated ("did not agree")
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
@@ -133,6 +134,7 @@ def load_lexicon() -> Lexicon:
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),
+        stance_participles=frozenset(raw["stance_participles"]),
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},

@@ -302,3 +302,8 @@ def test_an_agreement_refused_is_a_rejection_and_object_compounds_count() -> Non
     assert [e["type"] for e in refusal] == ["REJECT"] and refusal[0]["modality"] == "actual"
     ended = extract("Algerian officials ended mediation efforts between the two Malian factions.")
     assert [e["type"] for e in ended] == ["SANCTION"]
+
+
+def test_is_opposed_to_tells_the_subjects_stance() -> None:
+    event = only(extract("Poland is opposed to the new German pipeline plan."), "REJECT")
+    assert codes(event["actor"]) == ["POL"]
