@@ -128,6 +128,12 @@ def test_gsr_records_map_old_names_and_codes() -> None:
     assert (investigate.type, investigate.mode, investigate.actor) == ("ACCUSE", "investigate", {"IGO"})
     assert investigate.recipient == frozenset() and not investigate.reciprocal
     assert agree.reciprocal and agree.mode is None and fight.type == "ASSAULT"
+
+
+def test_gsr_draft_mode_names_map_to_ours_and_the_placeholder_date_is_no_date() -> None:
+    protest = {**GSR_LIKE[1], "event": "PROTEST", "mode": "demo-spon", "date": "2000-01-01"}
+    [record] = read_gsr([protest], Path("gsr.txt"))
+    assert record.mode == "demo" and record.date is None
     with pytest.raises(GoldError, match="unknown event type 'HUG'"):
         read_gsr([{**GSR_LIKE[1], "event": "HUG"}], Path("gsr.txt"))
 
