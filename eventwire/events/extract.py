@@ -24,6 +24,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
 OWNER_PRONOUNS = {"its", "their", "our"}
+HOME_SECTORS = {"GOV", "COP", "JUD", "LEG"}  # authorities that concede to their own people
 SHARED_PREPS = {"between", "with", "by", "against", "on"}  # coordinated nouns share these phrases
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
 CONDITION_WORDS = {"if", "unless"}
@@ -54,7 +55,8 @@ class EventExtractor:
         for token in sent:
             trigger = self.verb_trigger(token) or self.noun_trigger(token)
             framed = trigger is None
-            trigger = trigger or self.frame_trigger(token) or self.refusal_trigger(token)
+            trigger = trigger or self.frame_trigger(token) or self.refusal_trigger(token) or \
+                self.permission_trigger(token, resolve)
             if trigger is None:
                 continue
             if token.dep_ == "acl" and token.pos_ == "VERB" and (
@@ -155,6 +157,28 @@ class EventExtractor:
                 any(c.dep_ == "xcomp" for c in token.children):
             return Trigger("REJECT", None, (token.lemma_.lower(),))
         return None
+
+    def permission_trigger(self, token: Token, resolve: Resolve) -> Trigger | None:
+        """"The court allowed Ouattara to stand", "the minister permitted the opposition to hold a
+        rally": authorities letting people do something is a concession (CAMEO 08)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.permissions:
+            return None
+        asked = self.verb_trigger(token.head) if token.dep_ == "ccomp" else None
+        if any(c.dep_ == "neg" for c in token.children) or (asked is not None and asked.type == "REQUEST"):
+            return None  # "cannot allow him to", "demanded that the ministry allow them to": nothing let
+        clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+        permitted = [c for c in token.children if c.dep_ == "dobj"] or [
+            s for c in clauses for s in c.children if s.dep_ == "nsubj"]  # "allow X to run"
+        if not permitted or not clauses:
+            return None
+        subjects = [self.antecedent(c) for c in token.children if c.dep_ in SUBJECT_DEPS] \
+            or self.inherited_subject(token)
+        authority = next((a for a in resolve_all(subjects, resolve) if a is not None), None)
+        person = resolve(participant_span(permitted[0]))
+        foreign = person is not None and person.code and authority is not None and person.code != authority.code
+        if authority is None or authority.sector not in HOME_SECTORS or foreign:
+            return None
+        return Trigger("CONCEDE", None, (token.lemma_.lower(),))
 
     def frame_trigger(self, token: Token) -> Trigger | None:
         """A verb of saying whose clause makes it an event: "Russia said Sudan must return the

@@ -37,6 +37,7 @@ class Lexicon:
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
+    permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
     negation_flips: dict[str, str]  # type -> the type it becomes when negated ("did not agree")
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
@@ -123,6 +124,8 @@ def load_lexicon() -> Lexicon:
         for form in irregular:  # a form the lemmatizer leaves as it is ("retook") reads as the verb
             if verb in verbs and form not in verbs:
                 verbs[form] = verbs[verb]
+    for verb in raw["permissions"]:
+        forms |= inflections(verb)
     reporting = {verb: stance for stance, items in raw["reporting_verbs"].items() for verb in items}
     modality = {word: kind for kind, items in raw["modality"].items() for word in items}
     return Lexicon(
@@ -134,7 +137,7 @@ def load_lexicon() -> Lexicon:
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),
-        stance_participles=frozenset(raw["stance_participles"]),
+        stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},

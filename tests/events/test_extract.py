@@ -307,3 +307,9 @@ def test_an_agreement_refused_is_a_rejection_and_object_compounds_count() -> Non
 def test_is_opposed_to_tells_the_subjects_stance() -> None:
     event = only(extract("Poland is opposed to the new German pipeline plan."), "REJECT")
     assert codes(event["actor"]) == ["POL"]
+
+
+def test_an_authority_letting_its_people_act_concedes_but_not_to_another_state() -> None:
+    event = only(extract("Kenya's Supreme Court allowed opposition leader Raila Odinga to run in the new election."), "CONCEDE")
+    assert codes(event["actor"]) == ["KEN"]
+    assert not [e for e in extract("The Turkish government allowed Russia to use the base.") if e["type"] == "CONCEDE"]
