@@ -75,8 +75,10 @@ class EventExtractor:
             else:
                 if self.told_by_verb(token, trigger):
                     continue
-                actors, recipients = self.noun_participants(token, trigger, resolve)
                 clause = self.light_verb(token) or token
+                if clause != token:  # "declared a ceasefire" (CONCEDE), "observed the truce" (RETREAT)
+                    trigger = self.lexicon.carried_by.get(trigger.words, {}).get(clause.lemma_.lower(), trigger)
+                actors, recipients = self.noun_participants(token, trigger, resolve)
             actors = [a for a in actors if a is not None]
             recipients = [r for r in recipients if r is not None]
             if trigger.type == "THREATEN" and not any(r.code for r in recipients):

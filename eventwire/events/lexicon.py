@@ -38,6 +38,7 @@ class Lexicon:
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
+    carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
     negation_flips: dict[str, str]  # type -> the type it becomes when negated ("did not agree")
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
@@ -138,6 +139,8 @@ def load_lexicon() -> Lexicon:
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
+        carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in verbs.items()}
+                    for noun, verbs in raw["carried_by"].items()},
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},

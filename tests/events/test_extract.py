@@ -313,3 +313,9 @@ def test_an_authority_letting_its_people_act_concedes_but_not_to_another_state()
     event = only(extract("Kenya's Supreme Court allowed opposition leader Raila Odinga to run in the new election."), "CONCEDE")
     assert codes(event["actor"]) == ["KEN"]
     assert not [e for e in extract("The Turkish government allowed Russia to use the base.") if e["type"] == "CONCEDE"]
+
+
+def test_a_ceasefire_is_typed_by_the_verb_that_carries_it() -> None:
+    assert [e["type"] for e in extract("The Houthis declared a ceasefire in Hodeidah on Monday.")] == ["CONCEDE"]
+    assert [e["type"] for e in extract("Both Yemeni sides observed the truce in Hodeidah.")] == ["RETREAT"]
+    assert [e["type"] for e in extract("The Houthis and Saudi Arabia agreed a ceasefire in Hodeidah.")] == ["AGREE"]
