@@ -18,8 +18,7 @@ from eventwire.nlp import AnnotatedArticle, ParsedSentence
 
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 SUBJECT_DEPS = {"nsubj"}
-RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}
-NOUN_RECIPIENT_PREPS = {"against", "on", "at", "with", "upon", "towards", "toward", "into", "to"}
+RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}  # verbs and nouns
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we"}
@@ -53,39 +52,15 @@ class EventExtractor:
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
                         sent: Span, resolve: Resolve) -> Iterator[Event]:
         for token in sent:
-            trigger = self.verb_trigger(token) or self.noun_trigger(token)
-            framed = trigger is None
-            trigger = trigger or self.frame_trigger(token) or self.refusal_trigger(token) or \
-                self.permission_trigger(token, resolve)
-            if trigger is None:
+            found = self.trigger_at(token, resolve)
+            if found is None:
                 continue
-            if token.dep_ == "acl" and token.pos_ == "VERB" and (
-                    trigger.type == "SUPPORT" or self.noun_trigger(token.head)):
-                # "the army backed by the Russians": who backs whom, told in passing; "the
-                # concessions offered by Italy": the noun is the event, the participle says whose
+            trigger, framed = found
+            parsed = self.participants(token, trigger, resolve)
+            if parsed is None:
                 continue
-            if token.pos_ in ("VERB", "AUX"):
-                actors, recipients = self.verb_participants(token, resolve, trigger)
-                clause = token
-            elif token.pos_ == "ADJ":  # "is reluctant to": the verb it complements has the subject
-                actors, recipients = self.verb_participants(token.head, resolve, trigger)
-                inner = [r for r in resolve_all(complement_recipients(token), resolve) if r is not None and r.code]
-                recipients = inner or recipients
-                clause = token.head
-            else:
-                if self.told_by_verb(token, trigger):
-                    continue
-                clause = self.light_verb(token) or token
-                if clause != token:  # "declared a ceasefire" (CONCEDE), "observed the truce" (RETREAT)
-                    trigger = self.lexicon.carried_by.get(trigger.words, {}).get(clause.lemma_.lower(), trigger)
-                actors, recipients = self.noun_participants(token, trigger, resolve)
-            actors = [a for a in actors if a is not None]
-            recipients = [r for r in recipients if r is not None]
-            if trigger.type == "THREATEN" and not any(r.code for r in recipients):
-                recipients = condition_parties(clause, resolve) or recipients
-            if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
-                # "demonstrated in Serbia": a protest, curfew or raid is aimed at where it happens
-                recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
+            trigger, clause, actors, recipients = parsed
+            recipients = self.aimed_at(trigger, clause, recipients, resolve)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
@@ -106,6 +81,51 @@ class EventExtractor:
                 threatened = condition_parties(clause, resolve) if intent[0] == "THREATEN" else []
                 yield replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
                               modality="actual", recipient=threatened or event.recipient)
+
+    def trigger_at(self, token: Token, resolve: Resolve) -> tuple[Trigger, bool] | None:
+        """The token's trigger, and whether it comes from a frame (a verb of saying, refusing or
+        letting) rather than from the lexicon's words."""
+        trigger = self.verb_trigger(token) or self.noun_trigger(token)
+        if trigger is not None:
+            return trigger, False
+        trigger = self.frame_trigger(token) or self.refusal_trigger(token) or self.permission_trigger(token, resolve)
+        return (trigger, True) if trigger is not None else None
+
+    def participants(self, token: Token, trigger: Trigger, resolve: Resolve
+                     ) -> tuple[Trigger, Token, list[Actor], list[Actor]] | None:
+        """(trigger, clause, actors, recipients) by the trigger's part of speech; None when the
+        token tells no event of its own. A noun's trigger may change with its light verb."""
+        if token.dep_ == "acl" and token.pos_ == "VERB" and (
+                trigger.type == "SUPPORT" or self.noun_trigger(token.head)):
+            # "the army backed by the Russians": who backs whom, told in passing; "the
+            # concessions offered by Italy": the noun is the event, the participle says whose
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            clause = token
+            actors, recipients = self.verb_participants(token, resolve, trigger)
+        elif token.pos_ == "ADJ":  # "is reluctant to": the verb it complements has the subject
+            clause = token.head
+            actors, recipients = self.verb_participants(token.head, resolve, trigger)
+            inner = [r for r in resolve_all(complement_recipients(token), resolve) if r is not None and r.code]
+            recipients = inner or recipients
+        else:
+            if self.told_by_verb(token, trigger):
+                return None
+            clause = self.light_verb(token) or token
+            if clause != token:  # "declared a ceasefire" (CONCEDE), "observed the truce" (RETREAT)
+                trigger = self.lexicon.carried_by.get(trigger.words, {}).get(clause.lemma_.lower(), trigger)
+            actors, recipients = self.noun_participants(token, trigger, resolve)
+        return (trigger, clause, [a for a in actors if a is not None], [r for r in recipients if r is not None])
+
+    def aimed_at(self, trigger: Trigger, clause: Token, recipients: list[Actor], resolve: Resolve) -> list[Actor]:
+        """Recipients a sentence gives outside the trigger's own phrases, when those name no state:
+        the subject of a threat's condition, the state where a protest or curfew happens."""
+        if trigger.type == "THREATEN" and not any(r.code for r in recipients):
+            recipients = condition_parties(clause, resolve) or recipients
+        if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
+            # "demonstrated in Serbia": a protest, curfew or concession is aimed at where it happens
+            recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
+        return recipients
 
     def announced(self, clause: Token, modality: str) -> bool:
         """A deed its actor says it will do: "will" or "would" in reported speech, or an infinitive
@@ -230,16 +250,14 @@ class EventExtractor:
     def carries_noun_trigger(self, verb: Token) -> bool:
         return any(c.dep_ in ("dobj", "nsubjpass") and self.noun_trigger(c) for c in verb.children)
 
-    def governed_by_light_verb(self, noun: Token) -> bool:
-        return (noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
-                and noun.head.lemma_.lower() in self.lexicon.light_verbs)
-
     def light_verb(self, noun: Token) -> Token | None:
         """The light verb carrying a noun trigger: "launched an offensive", also through a
         measure ("will provide 25,000 tons of food aid", "gave it $5 million of aid")."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
             noun = noun.head.head
-        return noun.head if self.governed_by_light_verb(noun) else None
+        verb = noun.head
+        carried = noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"
+        return verb if carried and verb.lemma_.lower() in self.lexicon.light_verbs else None
 
     # --- participants -------------------------------------------------------------------
 
@@ -344,7 +362,7 @@ class EventExtractor:
                 elif child.lower_ == "between" and objects:
                     actor_tokens.append(objects[0])
                     recipient_tokens += list(objects[0].conjuncts)
-                elif child.lower_ in NOUN_RECIPIENT_PREPS:
+                elif child.lower_ in RECIPIENT_PREPS:
                     recipient_tokens += objects
         if not recipient_tokens:  # "its demand that Israel ease restrictions", "accusations that Russia …"
             recipient_tokens = [g for c in noun.children if c.dep_ in ("acl", "ccomp")

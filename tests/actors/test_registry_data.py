@@ -10,7 +10,8 @@ from importlib import resources
 
 import pytest
 
-from eventwire.actors import alias_key, default_registry, split_aliases
+from eventwire.actors import Resolver, alias_key, default_registry, split_aliases
+from eventwire.nlp import load_pipeline
 
 # Offices of which a country has one holder at a time: their terms must not overlap.
 SINGLE_HOLDER_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "supreme_leader")
@@ -158,9 +159,6 @@ def test_offices_resolve_by_date(office: str, country: str, on: str, actor_id: s
     ("Kenyan President Mwai Kibaki", "KEN", "kibaki"),
 ])
 def test_spans_resolve_to_the_person(text: str, code: str, actor_id: str) -> None:
-    from eventwire.actors import Resolver
-    from eventwire.nlp import load_pipeline
-
     actor = Resolver(default_registry()).resolve(load_pipeline()(text)[:])
     assert (actor.code, actor.actor_id) == (code, actor_id)
 
