@@ -36,7 +36,7 @@ class Entry:
 
     code: str
     name: str
-    kind: str  # state | adjective | capital | metonym | organization | person
+    kind: str  # state | adjective | capital | region | metonym | organization | person
     sector: str | None = None
     actor_id: str | None = None
 
@@ -103,6 +103,8 @@ class Registry:
                 self.add(alias, Entry(row["code"], row["name"], "capital", "GOV"))
             for alias in split_aliases(row["adjectives"]):
                 self.add(alias, Entry(row["code"], row["name"], "adjective"))
+        for row in csv.DictReader(data.joinpath("regions.csv").read_text("utf-8").splitlines()):
+            self.add(row["alias"], Entry(row["code"], row["name"], "region"))
         for row in csv.DictReader(data.joinpath("sector_terms.csv").read_text("utf-8").splitlines()):
             self.sector_terms.setdefault(tuple(row["term"].lower().split()), row["sector"])
         self.load_people(*(data.joinpath(name).read_text("utf-8").splitlines()
@@ -215,7 +217,7 @@ class Resolver:
     @staticmethod
     def inside_other_name(span: Span, start: int, end: int, entry: Entry) -> bool:
         """A state or capital name that is only part of a longer named entity is not an actor."""
-        if entry.kind not in ("state", "capital"):
+        if entry.kind not in ("state", "capital", "region"):
             return False
         for token in span[start:end]:
             if token.ent_type_ in NAME_ENTITY_TYPES:

@@ -468,10 +468,20 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
             if member.i not in seen:
                 seen.add(member.i)
                 actor = resolve(participant_span(member))
+                named_by = member
                 if actor is None or not actor.code:
-                    actor = inner_party(member, resolve) or possessor_party(member, actor, resolve) or actor
+                    inner = inner_party(member, resolve)
+                    if inner is not None:  # "scores of Sierra Leonean and Liberian refugees"
+                        named_by, party = inner
+                        if actor is not None and actor.sector and not party.sector:
+                            # "rebels in eastern Aleppo": the group, placed in a state
+                            party = Actor(actor.text, party.code, actor.sector, party.name,
+                                          f"{party.code}-{actor.sector}")
+                        actor = party
+                    else:
+                        actor = possessor_party(member, actor, resolve) or actor
                 out.append(actor)
-                out += coordinated_modifiers(member, actor, resolve)
+                out += coordinated_modifiers(named_by, actor, resolve)
     return out
 
 
@@ -515,15 +525,19 @@ def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
     return None
 
 
-def inner_party(token: Token, resolve: Resolve) -> Actor | None:
-    """The first coded party inside a phrase's modifiers ("an admission by Moscow")."""
+def inner_party(token: Token, resolve: Resolve, depth: int = 2) -> tuple[Token, Actor] | None:
+    """The first coded party inside a phrase's modifiers, two phrases deep at most ("an
+    admission by Moscow", "part of an aid programme for Bosnia"), with the token naming it."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in INNER_PARTY_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj" and not is_time(obj):
                     actor = resolve(participant_span(obj))
                     if actor is not None and actor.code:
-                        return actor
+                        return obj, actor
+                    deeper = inner_party(obj, resolve, depth - 1) if depth > 1 else None
+                    if deeper is not None:
+                        return deeper
     return None
 
 

@@ -84,3 +84,10 @@ def test_within_an_article_surnames_and_safe_pronouns_resolve_to_the_person_name
     two = load_pipeline()("Nadim Haddad met Omar Khatib before he left.")
     he = next(t for t in two if t.lower_ == "he")
     assert actors.resolve(two[he.i:he.i + 1]) is None  # two people named before it: not safe
+
+
+@pytest.mark.parametrize("text, code", [("the Gaza Strip", "PSE"), ("Chechnya", "RUS"), ("Idlib", "SYR"),
+                                        ("Northern Ireland", "GBR")])
+def test_regions_and_cities_of_conflict_stand_for_their_state(text: str, code: str) -> None:
+    actor = resolve(text)
+    assert actor.code == code and actor.sector is None

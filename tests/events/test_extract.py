@@ -319,3 +319,8 @@ def test_a_ceasefire_is_typed_by_the_verb_that_carries_it() -> None:
     assert [e["type"] for e in extract("The Houthis declared a ceasefire in Hodeidah on Monday.")] == ["CONCEDE"]
     assert [e["type"] for e in extract("Both Yemeni sides observed the truce in Hodeidah.")] == ["RETREAT"]
     assert [e["type"] for e in extract("The Houthis and Saudi Arabia agreed a ceasefire in Hodeidah.")] == ["AGREE"]
+
+
+def test_a_group_placed_in_a_region_gets_the_regions_state() -> None:
+    event = only(extract("Government troops shelled rebels in southern Idlib overnight."), "ASSAULT")
+    assert (event["recipient"][0]["code"], event["recipient"][0]["sector"]) == ("SYR", "REB")
