@@ -68,7 +68,7 @@ class EventExtractor:
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
             refusal = self.lexicon.negation_flips.get(trigger.type)
-            if refusal and event.modality == "negated" and clause.dep_ != "xcomp":
+            if refusal and event.modality == "negated" and token.pos_ == "VERB" and clause.dep_ != "xcomp":
                 # "Syria did not accept the plan": declining is the event (an infinitive under
                 # "refused to" is already that verb's REJECT)
                 event = replace(event, type=refusal, mode=None, modality="actual")
@@ -152,8 +152,8 @@ class EventExtractor:
     # --- triggers -----------------------------------------------------------------------
 
     def verb_trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ != "VERB":
-            return None
+        if token.pos_ != "VERB" or (token.i > 0 and (token.nbor(-1).lower_, token.lower_) in self.lexicon.idioms):
+            return None  # "as opposed to" opposes nothing
         for trigger in self.lexicon.verb_objects.get(token.lemma_.lower(), ()):
             if any(trigger.words[1] in object_words(obj) for obj in verb_objects(token)):
                 return trigger

@@ -39,6 +39,7 @@ class Lexicon:
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
     carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there
+    idioms: frozenset[tuple[str, str]]  # (word before, verb form) that is no event: ("as", "opposed")
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
     negation_flips: dict[str, str]  # type -> the type it becomes when negated ("did not agree")
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
@@ -139,6 +140,7 @@ def load_lexicon() -> Lexicon:
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
+        idioms=frozenset(tuple(idiom.split()) for idiom in raw["idioms"]),
         carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in verbs.items()}
                     for noun, verbs in raw["carried_by"].items()},
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},

@@ -324,3 +324,10 @@ def test_a_ceasefire_is_typed_by_the_verb_that_carries_it() -> None:
 def test_a_group_placed_in_a_region_gets_the_regions_state() -> None:
     event = only(extract("Government troops shelled rebels in southern Idlib overnight."), "ASSAULT")
     assert (event["recipient"][0]["code"], event["recipient"][0]["sector"]) == ("SYR", "REB")
+
+
+def test_idioms_and_denied_nouns_are_no_rejections() -> None:
+    events = extract("Israel struck the depot itself, as opposed to asking NATO for help.")
+    assert "ASSAULT" in [e["type"] for e in events] and "REJECT" not in [e["type"] for e in events]
+    no_deal = only(extract("I assume no agreement made by Russia holds until Moscow confirms it."), "AGREE")
+    assert no_deal["modality"] == "negated"
