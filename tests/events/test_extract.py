@@ -331,3 +331,9 @@ def test_idioms_and_denied_nouns_are_no_rejections() -> None:
     assert "ASSAULT" in [e["type"] for e in events] and "REJECT" not in [e["type"] for e in events]
     no_deal = only(extract("I assume no agreement made by Russia holds until Moscow confirms it."), "AGREE")
     assert no_deal["modality"] == "negated"
+
+
+def test_i_in_a_quotation_is_its_speaker() -> None:
+    events = extract("\u201cI demanded that Serbia withdraw its police,\u201d the Croatian president told reporters.")
+    demand = only(events, "REQUEST")
+    assert codes(demand["actor"]) == ["HRV"] and codes(demand["recipient"]) == ["SRB"]
