@@ -472,12 +472,7 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
                 if actor is None or not actor.code:
                     inner = inner_party(member, resolve)
                     if inner is not None:  # "scores of Sierra Leonean and Liberian refugees"
-                        named_by, party = inner
-                        if actor is not None and actor.sector and not party.sector:
-                            # "rebels in eastern Aleppo": the group, placed in a state
-                            party = Actor(actor.text, party.code, actor.sector, party.name,
-                                          f"{party.code}-{actor.sector}")
-                        actor = party
+                        named_by, actor = inner[0], placed(actor, inner[1])
                     else:
                         actor = possessor_party(member, actor, resolve) or actor
                 out.append(actor)
@@ -523,6 +518,13 @@ def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
             return None
         clause = clause.head
     return None
+
+
+def placed(group: Actor | None, party: Actor) -> Actor:
+    """"rebels in eastern Aleppo": a group with a sector, placed in a state, is that state's."""
+    if group is None or not group.sector or party.sector:
+        return party
+    return Actor(group.text, party.code, group.sector, party.name, f"{party.code}-{group.sector}")
 
 
 def inner_party(token: Token, resolve: Resolve, depth: int = 2) -> tuple[Token, Actor] | None:
