@@ -64,7 +64,8 @@ class EventExtractor:
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
-                    trigger.type not in self.lexicon.unattributed or token.dep_ in ("amod", "compound")):
+                    trigger.type not in self.lexicon.unattributed
+                    or (token.dep_ in ("amod", "compound") and not mistagged_noun(token))):
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
             refusal = self.lexicon.negation_flips.get(trigger.type)
@@ -103,7 +104,8 @@ class EventExtractor:
         if token.pos_ in ("VERB", "AUX"):
             clause = token
             actors, recipients = self.verb_participants(token, resolve, trigger)
-        elif token.pos_ == "ADJ":  # "is reluctant to": the verb it complements has the subject
+        elif token.pos_ == "ADJ" and not mistagged_noun(token):
+            # "is reluctant to": the verb it complements has the subject
             clause = token.head
             actors, recipients = self.verb_participants(token.head, resolve, trigger)
             inner = [r for r in resolve_all(complement_recipients(token), resolve) if r is not None and r.code]
@@ -219,7 +221,7 @@ class EventExtractor:
         return None
 
     def noun_trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in ("NOUN", "PROPN") or self.object_of_verb_trigger(token):
+        if not (token.pos_ in ("NOUN", "PROPN") or mistagged_noun(token)) or self.object_of_verb_trigger(token):
             return None
         for key in {token.lower_, token.lemma_.lower()}:
             for trigger in self.lexicon.nouns.get(key, ()):
@@ -257,6 +259,9 @@ class EventExtractor:
             noun = noun.head.head
         verb = noun.head
         carried = noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"
+        if mistagged_noun(noun):  # "launched a major offensive further south", parsed as an adjective
+            verb = next((v for v in noun.ancestors if v.pos_ == "VERB"), noun)
+            carried = verb.i < noun.i and verb.i >= noun.sent.start
         return verb if carried and verb.lemma_.lower() in self.lexicon.light_verbs else None
 
     # --- participants -------------------------------------------------------------------
@@ -518,6 +523,17 @@ def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
             return None
         clause = clause.head
     return None
+
+
+def mistagged_noun(token: Token) -> bool:
+    """A noun the tagger took for an adjective: "a major offensive further south" (a determiner
+    before it, no noun after it to modify)."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("amod", "acomp", "dobj", "pobj", "conj"):
+        return False
+    after = token.nbor(1) if token.i + 1 < token.sent.end else None
+    before = token.doc[max(token.sent.start, token.i - 3):token.i]
+    return (after is None or after.pos_ not in ("NOUN", "PROPN")) and any(
+        t.lower_ in ("a", "an", "the", "its", "their", "this") for t in before)
 
 
 def placed(group: Actor | None, party: Actor) -> Actor:

@@ -7,7 +7,7 @@ import pytest
 from eventwire.actors import Resolver, default_registry
 from eventwire.events import EventExtractor, load_lexicon
 from eventwire.model import Article, Paragraph
-from eventwire.nlp import annotate
+from eventwire.nlp import annotate, load_pipeline
 
 pytestmark = pytest.mark.slow
 
@@ -337,3 +337,11 @@ def test_i_in_a_quotation_is_its_speaker() -> None:
     events = extract("\u201cI demanded that Serbia withdraw its police,\u201d the Croatian president told reporters.")
     demand = only(events, "REQUEST")
     assert codes(demand["actor"]) == ["HRV"] and codes(demand["recipient"]) == ["SRB"]
+
+
+def test_a_noun_trigger_the_tagger_took_for_an_adjective() -> None:
+    text = "Kenyan troops launched a fresh offensive further inland on Friday."
+    assert [t.pos_ for t in load_pipeline()(text) if t.text == "offensive"] == ["ADJ"]  # the tagger's error
+    event = only(extract(text), "ASSAULT")
+    assert codes(event["actor"]) == ["KEN"] and event["trigger"] == "offensive"
+    assert [e for e in extract("The minister called the remarks offensive.") if e["type"] == "ASSAULT"] == []
