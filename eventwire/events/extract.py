@@ -68,11 +68,8 @@ class EventExtractor:
                     or (token.dep_ in ("amod", "compound") and not mistagged_noun(token))):
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
-            refusal = self.lexicon.negation_flips.get(trigger.type)
-            if refusal and event.modality == "negated" and token.pos_ == "VERB" and clause.dep_ != "xcomp":
-                # "Syria did not accept the plan": declining is the event (an infinitive under
-                # "refused to" is already that verb's REJECT)
-                event = replace(event, type=refusal, mode=None, modality="actual")
+            if self.refused(token, trigger, clause, event.modality):
+                event = replace(event, type="REJECT", mode=None, modality="actual")
             yield event
             intent = self.lexicon.intent.get(trigger.type)
             if intent and actors and self.announced(clause, event.modality):
@@ -128,6 +125,18 @@ class EventExtractor:
             # "demonstrated in Serbia": a protest, curfew or concession is aimed at where it happens
             recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
         return recipients
+
+    def refused(self, token: Token, trigger: Trigger, clause: Token, modality: str) -> bool:
+        """A cooperative deed that is declined is a REJECT: "Syria did not accept the plan" (a
+        negated agreement verb), "declined to resign", "failed to reach agreement" (a deed under a
+        head of refusal that is no trigger itself; "refused to" and "is reluctant to" are)."""
+        if modality != "negated":
+            return False
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads:
+            head = clause.head
+            told = self.verb_trigger(head) or self.refusal_trigger(head)
+            return told is None and trigger.type in self.lexicon.refusable
+        return trigger.type in self.lexicon.negation_flips and token.pos_ == "VERB" and clause.dep_ != "xcomp"
 
     def announced(self, clause: Token, modality: str) -> bool:
         """A deed its actor says it will do: "will" or "would" in reported speech, or an infinitive

@@ -41,7 +41,8 @@ class Lexicon:
     carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there
     idioms: frozenset[tuple[str, str]]  # (word before, verb form) that is no event: ("as", "opposed")
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
-    negation_flips: dict[str, str]  # type -> the type it becomes when negated ("did not agree")
+    negation_flips: frozenset[str]  # types whose negated verb is a REJECT ("did not agree")
+    refusable: frozenset[str]  # types whose deed declined ("declined to resign") is a REJECT
     place_targets: frozenset[str]  # types aimed at the state where they happen, unless told
     noun_preps: dict[str, dict[str, str]]  # "of"/"from" -> type -> the role its phrase plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
@@ -138,7 +139,8 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms), pair_verbs=frozenset(pair_verbs), pair_objects=frozenset(pair_objects),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
-        speculation=frozenset(raw["speculation"]), negation_flips=dict(raw["negation_flips"]),
+        speculation=frozenset(raw["speculation"]), negation_flips=frozenset(raw["negation_flips"]),
+        refusable=frozenset(raw["refusable"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
         idioms=frozenset(tuple(idiom.split()) for idiom in raw["idioms"]),
         carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in verbs.items()}

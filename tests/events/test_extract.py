@@ -345,3 +345,14 @@ def test_a_noun_trigger_the_tagger_took_for_an_adjective() -> None:
     event = only(extract(text), "ASSAULT")
     assert codes(event["actor"]) == ["KEN"] and event["trigger"] == "offensive"
     assert [e for e in extract("The minister called the remarks offensive.") if e["type"] == "ASSAULT"] == []
+
+
+def test_declining_or_failing_a_cooperative_deed_is_a_rejection() -> None:
+    assert [e["type"] for e in extract("Moldova's prime minister declined to resign after the vote.")] == ["REJECT"]
+    failed = extract("Armenia and Azerbaijan failed to reach agreement on the corridor in Moscow.")
+    assert [e["type"] for e in failed] == ["REJECT"]
+
+
+def test_withdrawing_monitors_is_a_sanction_and_announcing_it_a_threat() -> None:
+    events = extract("The OSCE said it will withdraw its monitors from Georgia.")
+    assert {"SANCTION", "THREATEN"} <= {e["type"] for e in events} and "RETREAT" not in [e["type"] for e in events]
