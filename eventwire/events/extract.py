@@ -24,6 +24,8 @@ MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we", "i"}
 OWNER_PRONOUNS = {"its", "their", "our"}
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG"}  # authorities that concede to their own people
+QUANTITY_WORDS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "hundred", "thousand",
+                  "dozen", "group", "groups", "number", "crowd", "crowds", "handful", "band"}
 SHARED_PREPS = {"between", "with", "by", "against", "on"}  # coordinated nouns share these phrases
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
 CONDITION_WORDS = {"if", "unless"}
@@ -60,6 +62,10 @@ class EventExtractor:
             if parsed is None:
                 continue
             trigger, clause, actors, recipients = parsed
+            joint = self.lexicon.joint.get(trigger.type)
+            if joint and len({a.code for a in actors if a.code}) > 1:
+                # "French and Egyptian warships launched war games": done together, it is cooperation
+                trigger = replace(trigger, type=joint[0], mode=joint[1])
             recipients = self.aimed_at(trigger, clause, recipients, resolve)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
@@ -479,6 +485,7 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
     seen: set[int] = set()
     for token in tokens:
         for member in (token, *token.conjuncts):
+            member = counted(member)
             if member.i not in seen:
                 seen.add(member.i)
                 actor = resolve(participant_span(member))
@@ -543,6 +550,17 @@ def mistagged_noun(token: Token) -> bool:
     before = token.doc[max(token.sent.start, token.i - 3):token.i]
     return (after is None or after.pos_ not in ("NOUN", "PROPN")) and any(
         t.lower_ in ("a", "an", "the", "its", "their", "this") for t in before)
+
+
+def counted(token: Token) -> Token:
+    """What a quantity counts: "tens of thousands of students" are students."""
+    while token.lower_ in QUANTITY_WORDS or token.pos_ == "NUM":
+        counted_ = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+        if not counted_:
+            break
+        token = counted_[0]
+    return token
 
 
 def placed(group: Actor | None, party: Actor) -> Actor:
@@ -648,6 +666,7 @@ def complement_recipients(verb: Token) -> list[Token]:
 def verb_objects(verb: Token) -> list[Token]:
     """A verb's direct objects, passive subjects or complements, and the nouns of their "of" phrases."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "acomp", "oprd")]
+    objects += [partner for o in objects for partner in o.conjuncts]  # "photographs and intelligence"
     return objects + [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
 

@@ -40,6 +40,7 @@ class Lexicon:
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
     carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there
     idioms: frozenset[tuple[str, str]]  # (word before, verb form) that is no event: ("as", "opposed")
+    joint: dict[str, tuple[str, str | None]]  # type -> (type, mode) when several states do it together
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
     negation_flips: frozenset[str]  # types whose negated verb is a REJECT ("did not agree")
     refusable: frozenset[str]  # types whose deed declined ("declined to resign") is a REJECT
@@ -143,6 +144,7 @@ def load_lexicon() -> Lexicon:
         refusable=frozenset(raw["refusable"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
         idioms=frozenset(tuple(idiom.split()) for idiom in raw["idioms"]),
+        joint={t: (joint_type, mode) for t, (joint_type, mode) in raw["joint"].items()},
         carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in verbs.items()}
                     for noun, verbs in raw["carried_by"].items()},
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},

@@ -356,3 +356,10 @@ def test_declining_or_failing_a_cooperative_deed_is_a_rejection() -> None:
 def test_withdrawing_monitors_is_a_sanction_and_announcing_it_a_threat() -> None:
     events = extract("The OSCE said it will withdraw its monitors from Georgia.")
     assert {"SANCTION", "THREATEN"} <= {e["type"] for e in events} and "RETREAT" not in [e["type"] for e in events]
+
+
+def test_manoeuvres_of_several_states_are_cooperation_and_crowds_are_what_they_count() -> None:
+    games = only(extract("Greek and Egyptian warships launched ten days of naval drills off Crete."), "COOPERATE")
+    assert sorted(codes(games["actor"])) == ["EGY", "GRC"] and games["trigger"] == "naval drills"
+    protest = only(extract("Tens of thousands of Chilean students marched through Santiago on Friday."), "PROTEST")
+    assert codes(protest["actor"]) == ["CHL"]
