@@ -210,8 +210,7 @@ class EventExtractor:
             s for c in clauses for s in c.children if s.dep_ == "nsubj"]  # "allow X to run"
         if not permitted or not clauses:
             return None
-        subjects = [self.antecedent(c) for c in token.children if c.dep_ in SUBJECT_DEPS] \
-            or self.inherited_subject(token)
+        subjects = self.subjects(token) or self.inherited_subject(token)
         authority = next((a for a in resolve_all(subjects, resolve) if a is not None), None)
         person = resolve(participant_span(permitted[0]))
         foreign = person is not None and person.code and authority is not None and person.code != authority.code
@@ -285,7 +284,7 @@ class EventExtractor:
                           trigger: Trigger) -> tuple[list[Actor | None], list[Actor | None]]:
         children = list(verb.children)
         passive = [c for c in children if c.dep_ == "nsubjpass"]
-        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = agents_of(verb)
         if verb.dep_ == "acl" and agents and not passive:
             passive = [verb.head]  # "missiles launched by jihadi fighters": a participle's noun is acted on
         stance = len(trigger.words) > 1 or verb.lemma_.lower() in self.lexicon.stance_participles
@@ -309,6 +308,10 @@ class EventExtractor:
                 recipients = resolve_all(inner, resolve) + recipients
         return actors, recipients
 
+    def subjects(self, verb: Token) -> list[Token]:
+        """The verb's own subjects, pronouns read as what they stand for."""
+        return [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
     def inherited_subject(self, verb: Token) -> list[Token]:
         """Subject of the governing clause: "X agreed to withdraw", "X attacked A and shelled B"."""
         head = verb
@@ -321,8 +324,7 @@ class EventExtractor:
                 described = head.head  # "fighters who attacked": the noun the clause describes
                 if described.lemma_.lower() in self.lexicon.statement_nouns and described.head.pos_ == "VERB":
                     # "the PKK issued a declaration demanding …": who issued it demands
-                    issuers = [c for c in described.head.children if c.dep_ in SUBJECT_DEPS]
-                    return [self.antecedent(c) for c in issuers] or [described]
+                    return self.subjects(described.head) or [described]
                 return [described]
             head = head.head
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
@@ -365,7 +367,7 @@ class EventExtractor:
                 if actor is not None and (actor.code or actor.sector):  # "Russian strikes", "jihadi attacks"
                     actor_tokens.append(child)
             elif child.dep_ == "acl":  # "concessions offered by Italy"
-                actor_tokens += [g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                actor_tokens += agents_of(child)
             elif child.dep_ == "prep":
                 objects = [g for g in child.children if g.dep_ == "pobj" and not is_time(g)]
                 if child.lower_ == "by":
@@ -390,19 +392,18 @@ class EventExtractor:
                                 for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if sources and not recipient_tokens and verb is not None and actor_tokens == sources:
             # "Yeltsin took a phone call from Clinton": who takes it is on the other end
-            recipient_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            recipient_tokens = self.subjects(verb)
         if not actor_tokens and verb is not None:
             carried = noun if noun.head == verb else noun.head.head  # the noun or its measure
             if carried.dep_ == "nsubjpass":
-                actor_tokens = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                actor_tokens = agents_of(verb)
             else:
-                actor_tokens = [self.antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] \
-                    or self.inherited_subject(verb)
+                actor_tokens = self.subjects(verb) or self.inherited_subject(verb)
         elif (not actor_tokens and trigger.type == "CONSULT" and noun.dep_ == "pobj"
               and noun.head.lower_ in MEETING_PREPS):
             # "Trump boasted during the meeting": who speaks at a meeting took part in it
             clause = noun.head.head
-            actor_tokens = [self.antecedent(c) for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            actor_tokens = self.subjects(clause)
         return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
 
     # --- the record ---------------------------------------------------------------------
@@ -646,11 +647,16 @@ def condition_parties(clause: Token, resolve: Resolve) -> list[Actor]:
     return []
 
 
+def agents_of(verb: Token) -> list[Token]:
+    """Who a passive verb or participle says did it: "attacked by aircraft"."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def complement_recipients(verb: Token) -> list[Token]:
     """The subject of a that-clause, or the object of an infinitive the verb governs."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            agents = [g for c in child.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = agents_of(child)
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if agents or subjects:
                 return agents or subjects  # "hinting that the convoy was attacked by jihadis": the jihadis

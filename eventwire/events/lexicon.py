@@ -144,9 +144,9 @@ def load_lexicon() -> Lexicon:
         refusable=frozenset(raw["refusable"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
         idioms=frozenset(tuple(idiom.split()) for idiom in raw["idioms"]),
-        joint={t: (joint_type, mode) for t, (joint_type, mode) in raw["joint"].items()},
-        carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in verbs.items()}
-                    for noun, verbs in raw["carried_by"].items()},
+        joint={deed: tuple(together) for deed, together in raw["joint"].items()},
+        carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in by_verb.items()}
+                    for noun, by_verb in raw["carried_by"].items()},
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},
