@@ -41,23 +41,28 @@ class EventExtractor:
     def extract(self, annotated: AnnotatedArticle) -> list[Event]:
         events: list[Event] = []
         seen: set[str] = set()
+        told: set[tuple[str, str]] = set()  # (type, trigger lemma) of the events reported so far
         article = annotated.article
         resolve = ArticleActors(self.resolver, day_of(article.published, article.published_precision)).resolve
         for sentence in annotated.sentences:
             for sent in sentence.doc.sents:
-                for event in self.sentence_events(annotated, sentence, sent, resolve):
+                for event in self.sentence_events(annotated, sentence, sent, resolve, told):
                     if event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
         return events
 
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
-                        sent: Span, resolve: Resolve) -> Iterator[Event]:
+                        sent: Span, resolve: Resolve, told: set[tuple[str, str]]) -> Iterator[Event]:
         for token in sent:
             found = self.trigger_at(token, resolve)
             if found is None:
                 continue
             trigger, framed = found
+            told_as = (trigger.type, token.lemma_.lower())
+            if told_as in told and self.points_back(token):
+                continue
+            told.add(told_as)
             parsed = self.participants(token, trigger, resolve)
             if parsed is None:
                 continue
@@ -86,6 +91,14 @@ class EventExtractor:
                 yield replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
                               modality="actual", recipient=threatened or event.recipient)
 
+    def points_back(self, token: Token) -> bool:
+        """"this offensive", "their offensive": a noun trigger with a determiner that refers to
+        something told already (the caller checks that an event of its type and word was: then it
+        is a mention of that event, not a new one)."""
+        return token.pos_ in ("NOUN", "PROPN") and any(
+            child.dep_ in ("det", "poss") and child.lower_ in self.lexicon.back_references
+            for child in token.children)
+
     def trigger_at(self, token: Token, resolve: Resolve) -> tuple[Trigger, bool] | None:
         """The token's trigger, and whether it comes from a frame (a verb of saying, refusing or
         letting) rather than from the lexicon's words."""
@@ -104,7 +117,7 @@ class EventExtractor:
             # "the army backed by the Russians": who backs whom, told in passing; "the
             # concessions offered by Italy": the noun is the event, the participle says whose
             return None
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or mistagged_verb(token):
             clause = token
             actors, recipients = self.verb_participants(token, resolve, trigger)
         elif token.pos_ == "ADJ" and not mistagged_noun(token):
@@ -169,7 +182,9 @@ class EventExtractor:
     # --- triggers -----------------------------------------------------------------------
 
     def verb_trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ != "VERB" or (token.i > 0 and (token.nbor(-1).lower_, token.lower_) in self.lexicon.idioms):
+        if token.pos_ != "VERB" and not mistagged_verb(token):
+            return None
+        if token.i > 0 and (token.nbor(-1).lower_, token.lower_) in self.lexicon.idioms:
             return None  # "as opposed to" opposes nothing
         for trigger in self.lexicon.verb_objects.get(token.lemma_.lower(), ()):
             if any(trigger.words[1] in object_words(obj) for obj in verb_objects(token)):
@@ -283,7 +298,8 @@ class EventExtractor:
     def verb_participants(self, verb: Token, resolve: Resolve,
                           trigger: Trigger) -> tuple[list[Actor | None], list[Actor | None]]:
         children = list(verb.children)
-        passive = [c for c in children if c.dep_ == "nsubjpass"]
+        auxpass = any(c.dep_ == "auxpass" for c in children)  # "to be overrun": passive, whatever the subject's label
+        passive = [c for c in children if c.dep_ == "nsubjpass" or (auxpass and c.dep_ == "nsubj")]
         agents = agents_of(verb)
         if verb.dep_ == "acl" and agents and not passive:
             passive = [verb.head]  # "missiles launched by jihadi fighters": a participle's noun is acted on
@@ -551,6 +567,12 @@ def mistagged_noun(token: Token) -> bool:
     before = token.doc[max(token.sent.start, token.i - 3):token.i]
     return (after is None or after.pos_ not in ("NOUN", "PROPN")) and any(
         t.lower_ in ("a", "an", "the", "its", "their", "this") for t in before)
+
+
+def mistagged_verb(token: Token) -> bool:
+    """A verb the tagger took for a noun or adjective: "a defence line to be overrun by ISIS" (an
+    auxiliary hangs on it, which only a verb takes)."""
+    return token.pos_ in ("NOUN", "ADJ") and any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def counted(token: Token) -> Token:

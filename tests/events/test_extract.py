@@ -363,3 +363,23 @@ def test_manoeuvres_of_several_states_are_cooperation_and_crowds_are_what_they_c
     assert sorted(codes(games["actor"])) == ["EGY", "GRC"] and games["trigger"] == "naval drills"
     protest = only(extract("Tens of thousands of Chilean students marched through Santiago on Friday."), "PROTEST")
     assert codes(protest["actor"]) == ["CHL"]
+
+
+def test_a_noun_pointing_back_is_the_event_already_told() -> None:
+    events = extract("Rebel brigades launched an offensive on Hama in late August.",
+                     "By October this offensive had stalled north of the city, and their offensive was over.")
+    assert [e["trigger"] for e in events if e["type"] == "ASSAULT"] == ["offensive"]
+    assert [e for e in events if e["type"] == "ASSAULT"][0]["evidence"]["line"] == 1
+
+
+def test_a_new_offensive_with_an_article_is_a_new_event() -> None:
+    events = extract("Rebel brigades launched an offensive on Hama in August.",
+                     "In October the Syrian army began an offensive against the rebels near Idlib.")
+    assert [e["evidence"]["line"] for e in events if e["type"] == "ASSAULT"] == [1, 2]
+
+
+def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
+    events = extract("The US air force hit the hills, allowing a Syrian defence line to be overrun by ISIS fighters.")
+    [event] = [e for e in events if e["trigger"] == "overrun"]
+    assert event["type"] == "ASSAULT" and event["actor"][0]["text"] == "ISIS fighters"
+    assert codes(event["recipient"]) == ["SYR"]  # passive by its auxiliary, though parsed as nsubj
