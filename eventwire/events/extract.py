@@ -72,6 +72,7 @@ class EventExtractor:
                 # "French and Egyptian warships launched war games": done together, it is cooperation
                 trigger = replace(trigger, type=joint[0], mode=joint[1])
             recipients = self.aimed_at(trigger, clause, recipients, resolve)
+            recipients = self.protested_at_home(trigger, actors, at_home(actors, recipients))
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
@@ -145,6 +146,14 @@ class EventExtractor:
             recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
         return recipients
 
+    def protested_at_home(self, trigger: Trigger, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+        """"Algerian landowners began a hunger strike": a protest that names no one it is aimed at
+        is aimed at the protesters' own state."""
+        states = {a.code for a in actors if a.code}
+        if trigger.type != "PROTEST" or len(states) != 1 or any(r.code for r in recipients):
+            return recipients
+        return [Actor("", states.pop())]
+
     def refused(self, token: Token, trigger: Trigger, clause: Token, modality: str) -> bool:
         """A cooperative deed that is declined is a REJECT: "Syria did not accept the plan" (a
         negated agreement verb), "declined to resign", "failed to reach agreement" (a deed under a
@@ -200,7 +209,7 @@ class EventExtractor:
             candidates = tuple(t for t in candidates if len(t.words) > 1)  # "Yeltsin asked Clinton." is a question
         for trigger in candidates:
             if len(trigger.words) == 1 or trigger.words[1] in attached:
-                if token.lemma_.lower() in self.lexicon.light_verbs and self.carries_noun_trigger(token):
+                if self.is_light(token) and self.carries_noun_trigger(token):
                     return None  # "struck a deal", "signed an agreement": the noun is the event
                 return trigger
         return None
@@ -291,7 +300,10 @@ class EventExtractor:
         if mistagged_noun(noun):  # "launched a major offensive further south", parsed as an adjective
             verb = next((v for v in noun.ancestors if v.pos_ == "VERB"), noun)
             carried = verb.i < noun.i and verb.i >= noun.sent.start
-        return verb if carried and verb.lemma_.lower() in self.lexicon.light_verbs else None
+        return verb if carried and self.is_light(verb) else None
+
+    def is_light(self, verb: Token) -> bool:
+        return verb.lemma_.lower() in self.lexicon.light_verbs or verb.lower_ in self.lexicon.light_verbs
 
     # --- participants -------------------------------------------------------------------
 
@@ -584,6 +596,19 @@ def counted(token: Token) -> Token:
             break
         token = counted_[0]
     return token
+
+
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """"Nicaragua's government closed the opposition newspaper": a group a state's own organs act
+    on, with no state of its own named, is that state's."""
+    states = {a.code for a in actors if a.code and (a.sector in STATE_ORGANS or a.sector is None)}
+    if len(states) != 1 or any(r.code for r in recipients):
+        return recipients
+    home = Actor("", states.pop())
+    return [placed(r, home) if r.sector else r for r in recipients]
 
 
 def placed(group: Actor | None, party: Actor) -> Actor:

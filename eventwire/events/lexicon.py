@@ -26,7 +26,7 @@ class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]  # verb lemma -> triggers, particle ones first
     verb_objects: dict[str, tuple[Trigger, ...]]  # verb lemma -> (verb, object lemma) triggers
     nouns: dict[str, tuple[Trigger, ...]]  # head word -> noun phrases ending in it, longest first
-    light_verbs: frozenset[str]
+    light_verbs: frozenset[str]  # lemmas and their forms (the lemmatizer reads "staged" as "stag")
     reporting: dict[str, str]  # verb lemma -> stance
     modality: dict[str, str]  # auxiliary -> modality
     forms: frozenset[str]  # every surface form that makes a sentence a candidate
@@ -137,7 +137,9 @@ def load_lexicon() -> Lexicon:
         verbs={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in verbs.items()},
         verb_objects={k: tuple(v) for k, v in verb_objects.items()},
         nouns={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in nouns.items()},
-        light_verbs=frozenset(raw["light_verbs"]), reporting=reporting, modality=modality,
+        light_verbs=frozenset(form for verb in raw["light_verbs"]
+                              for form in inflections(verb) | set(raw["irregular"].get(verb, ()))),
+        reporting=reporting, modality=modality,
         forms=frozenset(forms), pair_verbs=frozenset(pair_verbs), pair_objects=frozenset(pair_objects),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),

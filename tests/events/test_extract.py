@@ -383,3 +383,18 @@ def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
     [event] = [e for e in events if e["trigger"] == "overrun"]
     assert event["type"] == "ASSAULT" and event["actor"][0]["text"] == "ISIS fighters"
     assert codes(event["recipient"]) == ["SYR"]  # passive by its auxiliary, though parsed as nsubj
+
+
+def test_a_group_acted_on_by_a_state_is_that_states() -> None:
+    event = only(extract("The Kenyan police arrested dozens of opposition supporters in Nairobi on Friday."), "COERCE")
+    assert codes(event["recipient"]) == ["KEN"] and event["recipient"][0]["sector"] is not None
+
+
+def test_a_group_acted_on_by_another_states_army_stays_uncoded() -> None:
+    events = extract("Two Kenyan soldiers and a Somali soldier arrested opposition supporters.")
+    assert all(r["code"] is None for e in events for r in e["recipient"])
+
+
+def test_a_protest_aimed_at_no_one_is_aimed_at_home() -> None:
+    event = only(extract("Thousands of Algerian teachers staged a hunger strike over unpaid wages."), "PROTEST")
+    assert codes(event["recipient"]) == ["DZA"]
