@@ -79,6 +79,8 @@ class EventExtractor:
                     trigger.type not in self.lexicon.unattributed
                     or (token.dep_ in ("amod", "compound") and not mistagged_noun(token))):
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
+            if self.refusal_told(clause):
+                continue  # "refused to withdraw" is one event, the refusal
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
             if self.refused(token, trigger, clause, event.modality):
                 event = replace(event, type="REJECT", mode=None, modality="actual")
@@ -160,11 +162,18 @@ class EventExtractor:
         head of refusal that is no trigger itself; "refused to" and "is reluctant to" are)."""
         if modality != "negated":
             return False
-        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads:
-            head = clause.head
-            told = self.verb_trigger(head) or self.refusal_trigger(head)
-            return told is None and trigger.type in self.lexicon.refusable
+        if self.under_refusal(clause):
+            return not self.refusal_told(clause) and trigger.type in self.lexicon.refusable
         return trigger.type in self.lexicon.negation_flips and token.pos_ == "VERB" and clause.dep_ != "xcomp"
+
+    def under_refusal(self, clause: Token) -> bool:
+        return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads
+
+    def refusal_told(self, clause: Token) -> bool:
+        """"refused to back down", "is reluctant to strike a deal": the head of refusal is a
+        REJECT event of its own, which the declined deed belongs to."""
+        head = clause.head
+        return self.under_refusal(clause) and (self.verb_trigger(head) or self.refusal_trigger(head)) is not None
 
     def announced(self, clause: Token, modality: str) -> bool:
         """A deed its actor says it will do: "will" or "would" in reported speech, or an infinitive
@@ -478,8 +487,8 @@ class EventExtractor:
             return "historical"  # past perfect: background before the story's time
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"
-        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads:
-            return "negated"  # "refused to back down", "failed to reach agreement"
+        if self.under_refusal(clause):
+            return "negated"  # "failed to reach agreement"
         if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.children):
             return "negated"  # "no agreement was reached"
         return "actual"
