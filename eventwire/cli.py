@@ -97,17 +97,45 @@ def articles(
     format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.jsonl,
     source: Annotated[str | None, typer.Option(help="Only articles from this source path or URL")] = None,
     explain: Annotated[Path | None, typer.Option("--explain", help="Show how this page's lines were labelled, and why (reads the file; the database, where there is one, says which lines its site repeats)")] = None,
+    sites: Annotated[bool, typer.Option("--sites", help="Sourcing signals per site instead of articles")] = False,
 ) -> None:
-    """List stored articles (JSONL follows the record contract), or explain one page's anatomy."""
+    """List stored articles with their sourcing signals (JSONL follows the record contract), or
+    the signals per site, or explain one page's anatomy."""
     if explain is not None:
         explain_page(explain, db)
         return
     with open_store(db, read_only=True) as store:
         records = store.articles(source=source)
-        if format is ArticleFormat.jsonl:
+        if sites:
+            from eventwire.model import ArticleSignals
+            from eventwire.signals import site_signals
+
+            per_site = site_signals((a["site"], ArticleSignals.from_dict(a["signals"]))
+                                    for a in records if a["signals"])
+            if format is ArticleFormat.jsonl:
+                outputs.write_jsonl(({"site": site} | figures for site, figures in per_site.items()), sys.stdout)
+            else:
+                stdout.print(outputs.sites_table(per_site))
+        elif format is ArticleFormat.jsonl:
             outputs.write_jsonl(records, sys.stdout)
         else:
             stdout.print(outputs.articles_table(records))
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.table,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker code (RUS) or part of a name (Lavrov)")] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
+) -> None:
+    """List direct quotations with their speakers and the events told inside them."""
+    with open_store(db, read_only=True) as store:
+        records = store.quotes(speaker=speaker, limit=limit)
+        if format is ArticleFormat.jsonl:
+            outputs.write_jsonl(records, sys.stdout)
+        else:
+            stdout.print(outputs.quotes_table(records))
 
 
 @app.command()

@@ -82,6 +82,7 @@ class Article:
     language: str = "en"
     comments: list[Comment] = field(default_factory=list)
     evidence_source: str | None = None  # the file that evidence offsets refer to
+    disclaimers: list[str] = field(default_factory=list)  # opinion disclaimers the anatomy took out of the body
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,11 +127,22 @@ class Location:
 
 @dataclass(slots=True)
 class Attribution:
+    """Who says so (DESIGN §3). `source` names who claims or reports the event when the article
+    does not assert it itself; a claim someone denies keeps its source, takes stance "denied" and
+    lists the deniers; the denial's own REJECT event names the claim it denies."""
+
     source: str | None = None
     stance: str = "asserted"  # asserted | claimed | denied | reported
+    speaker: Actor | None = None  # `source` resolved to an actor
+    denies: str | None = None  # on a denial's REJECT: the id of the event it denies
+    denied_by: list[Actor] = field(default_factory=list)
+    quote_id: str | None = None  # the direct quotation the event is told in
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "stance": self.stance}
+        return {"source": self.source, "stance": self.stance,
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "denies": self.denies, "denied_by": [a.to_dict() for a in self.denied_by],
+                "quote_id": self.quote_id}
 
 
 @dataclass(slots=True)
@@ -178,3 +190,61 @@ class Event:
             "evidence": self.evidence.to_dict(), "confidence": self.confidence,
             "cluster_id": self.cluster_id, "trigger": self.trigger,
         }
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation and who said it. `evidence` locates the quoted words alone (without
+    the quotation marks) in the source, as an event's evidence locates its sentence."""
+
+    id: str
+    article_id: str
+    text: str
+    evidence: Evidence
+    speaker: Actor | None = None  # resolved; None when the text names no one
+    speaker_text: str | None = None  # as written: "Lavrov", "he", "a senior official"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "article_id": self.article_id, "text": self.text,
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "speaker_text": self.speaker_text, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(slots=True)
+class ArticleSignals:
+    """Facts about how an article sources what it says, for the analyst to weigh (not verdicts).
+    Each phrase list holds the words found, so a reader can check them."""
+
+    events: int = 0
+    claims: int = 0  # events the article attributes (claimed, reported or denied), not asserts
+    anonymous_sources: list[str] = field(default_factory=list)  # "unnamed officials", "sources say"
+    opinion_disclaimers: list[str] = field(default_factory=list)  # "the views expressed are the author's own"
+    speculation: list[str] = field(default_factory=list)  # the author's own "I suspect", "I think"
+    syndicated_from: str | None = None
+    quotes: int = 0
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> "ArticleSignals":
+        return cls(**{k: v for k, v in record.items() if k != "claim_share"})
+
+    @property
+    def claim_share(self) -> float | None:
+        return round(self.claims / self.events, 3) if self.events else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": self.events, "claims": self.claims, "claim_share": self.claim_share,
+                "anonymous_sources": self.anonymous_sources, "opinion_disclaimers": self.opinion_disclaimers,
+                "speculation": self.speculation, "syndicated_from": self.syndicated_from,
+                "quotes": self.quotes}
+
+
+@dataclass(slots=True)
+class ProcessedDocument:
+    """What the pipeline makes of one document, stored together in one transaction."""
+
+    document: Document
+    articles: list[Article]
+    sentence_counts: dict[str, int]  # article id -> sentences in it, parsed or not
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    signals: dict[str, ArticleSignals] = field(default_factory=dict)  # article id -> its signals

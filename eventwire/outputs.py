@@ -62,9 +62,14 @@ def events_table(events: Iterable[dict[str, Any]], title: str = "Events") -> Tab
     table.add_column("evidence (file:line)", ratio=4, min_width=24)
     for e in events:
         ev = e["evidence"]
-        stance = e["attribution"]["stance"]
-        if e["attribution"]["source"]:
-            stance += f" by {e['attribution']['source']}"
+        attribution = e["attribution"]
+        stance = attribution["stance"]
+        if attribution["source"]:
+            stance += f" by {attribution['source']}"
+        if attribution.get("denied_by"):
+            stance += f", denied by {who(attribution['denied_by'])}"
+        if attribution.get("denies"):
+            stance += f"\ndenies {attribution['denies']}"
         table.add_row(f"{e['type']}" + (f"\n{e['mode']}" if e["mode"] else ""), who(e["actor"]),
                       who(e["recipient"]), f"{e['modality']}\n{stance}",
                       f"{ev['text']}\n[dim]{ev['source']}:{ev['line']}[/dim]")
@@ -73,11 +78,54 @@ def events_table(events: Iterable[dict[str, Any]], title: str = "Events") -> Tab
 
 def articles_table(articles: Iterable[dict[str, Any]]) -> Table:
     table = Table(title="Articles", expand=True)
-    for column in ("source", "title", "authors", "published", "kind", "paragraphs", "comments"):
+    for column in ("source", "title", "authors", "published", "kind", "paragraphs", "comments", "sourcing"):
         table.add_column(column)
     for a in articles:
         table.add_row(a["source"], a["title"] or "-", ", ".join(a["authors"]) or "-",
-                      a["published"] or "-", a["kind"], str(len(a["paragraphs"])), str(len(a["comments"])))
+                      a["published"] or "-", a["kind"], str(len(a["paragraphs"])), str(len(a["comments"])),
+                      sourcing(a.get("signals")))
+    return table
+
+
+def sourcing(signals: dict[str, Any] | None) -> str:
+    """The article's signals in a few words: what share of its events are claims, and the phrases
+    that mark anonymous sources, the author's own guesses, disclaimers and syndication."""
+    if not signals:
+        return "-"
+    lines = [f"claims {signals['claims']}/{signals['events']} events" if signals["events"] else "no events",
+             f"{signals['quotes']} quotes"]
+    for key, label in (("anonymous_sources", "anonymous"), ("speculation", "author guesses"),
+                       ("opinion_disclaimers", "disclaimer")):
+        if signals[key]:
+            lines.append(f"{label}: " + "; ".join(f"“{phrase}”" for phrase in signals[key]))
+    if signals["syndicated_from"]:
+        lines.append(f"syndicated from {signals['syndicated_from']}")
+    return "\n".join(lines)
+
+
+def sites_table(per_site: dict[str | None, dict[str, Any]]) -> Table:
+    table = Table(title="Sourcing signals per site")
+    columns = ("site", "articles", "events", "claim share", "anonymous sources", "author guesses",
+               "disclaimers", "syndicated")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "site" else "right")
+    share = lambda value: "-" if value is None else f"{value:.0%}"  # noqa: E731
+    for site, f in per_site.items():
+        table.add_row(site or "(no site)", str(f["articles"]), str(f["events"]), share(f["claim_share"]),
+                      share(f["anonymous_sources_share"]), share(f["speculation_share"]),
+                      share(f["opinion_disclaimers_share"]), share(f["syndicated_share"]))
+    return table
+
+
+def quotes_table(quotes: Iterable[dict[str, Any]]) -> Table:
+    table = Table(title="Quotes", show_lines=True, expand=True)
+    table.add_column("speaker", ratio=1)
+    table.add_column("quote (file:line)", ratio=4)
+    table.add_column("events", ratio=1)
+    for q in quotes:
+        speaker = who([q["speaker"]]) if q["speaker"] else (q["speaker_text"] or "-")
+        ev = q["evidence"]
+        table.add_row(speaker, f"“{q['text']}”\n[dim]{ev['source']}:{ev['line']}[/dim]", "\n".join(q["events"]) or "-")
     return table
 
 

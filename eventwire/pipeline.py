@@ -14,11 +14,13 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from eventwire.actors import Resolver, registry_with
+from eventwire.actors import ArticleActors, Resolver, day_of, registry_with
 from eventwire.events import EventExtractor, load_lexicon
-from eventwire.model import Article, Document, Event
-from eventwire.nlp import annotate
+from eventwire.model import Document, ProcessedDocument
+from eventwire.nlp import AnnotatedArticle, annotate
 from eventwire.pages import SiteLines, extract_articles, fingerprint
+from eventwire.quotes import find_quotes
+from eventwire.signals import article_signals
 from eventwire.sources import InputError, read_inputs
 from eventwire.store import Store
 
@@ -35,8 +37,6 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
 
 
-ProcessedDocument = tuple[Document, list[Article], dict[str, int], list[Event]]
-
 
 class Pipeline:
     """The stages from a Document to its articles and events, with nothing stored."""
@@ -45,7 +45,8 @@ class Pipeline:
         self.processes = processes or min(PARSE_PROCESSES, os.cpu_count() or 1)
         self.lexicon = load_lexicon()
         self.registry = registry_with(actor_files)
-        self.extractor = EventExtractor(self.lexicon, Resolver(self.registry))
+        self.resolver = Resolver(self.registry)
+        self.extractor = EventExtractor(self.lexicon, self.resolver)
 
     def is_candidate(self, sentence: Span) -> bool:
         """Worth a full parse: it holds a trigger word and something that may name a party."""
@@ -58,9 +59,21 @@ class Pipeline:
         out: list[ProcessedDocument] = []
         for document in documents:
             counts = {a.id: annotated[a.id].sentence_count for a in articles[document.id]}
-            events = [e for a in articles[document.id] for e in self.extractor.extract(annotated[a.id])]
-            out.append((document, articles[document.id], counts, events))
+            processed = ProcessedDocument(document, articles[document.id], counts)
+            for article in articles[document.id]:
+                self.add_article(processed, annotated[article.id])
+            out.append(processed)
         return out
+
+    def add_article(self, processed: ProcessedDocument, annotated: AnnotatedArticle) -> None:
+        """quotes → events (told in them) → signals, for one article."""
+        article = annotated.article
+        day = day_of(article.published, article.published_precision)
+        quotes = find_quotes(article, ArticleActors(self.resolver, day).resolve)
+        events = self.extractor.extract(annotated, quotes)
+        processed.quotes += quotes
+        processed.events += events
+        processed.signals[article.id] = article_signals(article, events, quotes)
 
     def process_isolated(self, documents: list[Document],
                          site_lines: SiteLines | None = None) -> Iterator[ProcessedDocument | InputError]:
@@ -116,12 +129,12 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
             else:
                 processed.append(result)
         added = SiteLines()
-        added.add(prints[document.id] for document, *_ in processed if document.id in prints)
+        added.add(prints[p.document.id] for p in processed if p.document.id in prints)
         store.write_batch(processed, added.counts)
-        for document, articles, _, events in processed:
+        for item in processed:
             report.documents += 1
-            report.articles += len(articles)
-            report.events += len(events)
+            report.articles += len(item.articles)
+            report.events += len(item.events)
         report.errors += errors
         if on_error:
             for error in errors:

@@ -16,12 +16,12 @@ from typing import Any
 
 import duckdb
 
-from eventwire.model import Article, Document, Event
+from eventwire.model import Article, ArticleSignals, Event, ProcessedDocument, Quote
 from eventwire.pages.repetition import Fingerprint
 
 DEFAULT_DB = "eventwire.duckdb"
-SCHEMA_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # version 2 only added site_lines, which readers never touch
+SCHEMA_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)  # readers of an old file see no quotes, signals or denial links
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -37,14 +37,16 @@ CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, document_id VARCHAR NOT NULL, source VARCHAR NOT NULL, site VARCHAR,
     title VARCHAR, standfirst VARCHAR, authors VARCHAR[], syndicated_from VARCHAR,
     published VARCHAR, published_precision VARCHAR, published_basis VARCHAR, kind VARCHAR,
-    language VARCHAR, paragraphs JSON, comments JSON, sentence_count INTEGER
+    language VARCHAR, paragraphs JSON, comments JSON, sentence_count INTEGER,
+    signals JSON
 );
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     actor JSON, recipient JSON, actor_codes VARCHAR[], recipient_codes VARCHAR[],
     date VARCHAR, date_precision VARCHAR, location JSON,
     attribution_source VARCHAR, stance VARCHAR, modality VARCHAR,
-    evidence JSON, evidence_text VARCHAR, confidence DOUBLE, cluster_id VARCHAR, trigger VARCHAR
+    evidence JSON, evidence_text VARCHAR, confidence DOUBLE, cluster_id VARCHAR, trigger VARCHAR,
+    attribution JSON
 );
 
 -- version 2: on how many pages of a site each short line occurs (pages/repetition.py)
@@ -52,7 +54,21 @@ CREATE TABLE IF NOT EXISTS site_lines (
     site VARCHAR NOT NULL, line_key BIGINT NOT NULL, pages INTEGER NOT NULL,
     PRIMARY KEY (site, line_key)
 );
+
+-- version 3: direct quotations with their speakers (quotes.py)
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, text VARCHAR NOT NULL, speaker JSON,
+    speaker_code VARCHAR, speaker_text VARCHAR, evidence JSON
+);
 """
+
+# What each version adds to a file of the version before it (new tables come from SCHEMA).
+MIGRATIONS = {
+    3: """
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS signals JSON;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS attribution JSON;
+""",
+}
 
 
 class StoreError(RuntimeError):
@@ -76,7 +92,9 @@ class Store:
             self.migrate()
         else:
             self.check_version()
-        self.has_site_lines = (self.version() or 0) >= 2  # a v1 file opened read-only has none
+        version = self.version() or 0
+        self.has_site_lines = version >= 2  # a v1 file opened read-only has none
+        self.has_quotes = version >= 3  # … and a v1 or v2 file no quotes, signals or full attribution
 
     def close(self) -> None:
         self.con.close()
@@ -108,11 +126,16 @@ class Store:
             raise StoreError(f"{self.path}: schema version {version} is newer than this eventwire "
                              f"({SCHEMA_VERSION}); upgrade eventwire")
         if version is None or version < SCHEMA_VERSION:
-            # Every change so far only adds tables, so the schema script upgrades old files too.
             self.con.execute("BEGIN")
-            self.con.execute(SCHEMA)
-            self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
-            self.con.execute("COMMIT")
+            try:
+                self.con.execute(SCHEMA)  # creates what is missing, new tables included
+                for step in range(version + 1 if version else SCHEMA_VERSION + 1, SCHEMA_VERSION + 1):
+                    self.con.execute(MIGRATIONS.get(step, ""))
+                self.con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
 
     # --- writing ------------------------------------------------------------------------
 
@@ -138,13 +161,16 @@ class Store:
             counts.update(((site, key), pages) for key, pages in rows)
         return counts
 
-    def write_batch(self, batch: list[tuple[Document, list[Article], dict[str, int], list[Event]]],
+    def write_batch(self, batch: list[ProcessedDocument],
                     site_lines: dict[tuple[str, int], int] | None = None) -> None:
-        """Documents with their articles and events, and the site-line counts they add, all or nothing."""
-        documents = [[d.id, d.source, d.locator, d.format, d.url, d.content_hash, d.content, len(articles)]
-                     for d, articles, _, _ in batch]
-        articles = [article_row(a, counts.get(a.id, 0)) for _, items, counts, _ in batch for a in items]
-        events = [event_row(e) for *_, items in batch for e in items]
+        """Documents with their articles, events and quotes, and the site-line counts they add,
+        all or nothing."""
+        documents = [[p.document.id, p.document.source, p.document.locator, p.document.format, p.document.url,
+                      p.document.content_hash, p.document.content, len(p.articles)] for p in batch]
+        articles = [article_row(a, p.sentence_counts.get(a.id, 0), p.signals.get(a.id))
+                    for p in batch for a in p.articles]
+        events = [event_row(e) for p in batch for e in p.events]
+        quotes = [quote_row(q) for p in batch for q in p.quotes]
         con = self.con
         con.execute("BEGIN")
         try:
@@ -152,6 +178,7 @@ class Store:
                         documents)
             insert_rows(con, "articles", articles)
             insert_rows(con, "events", events)
+            insert_rows(con, "quotes", quotes)
             add_site_lines(con, site_lines or {})
             con.execute("COMMIT")
         except BaseException:
@@ -162,7 +189,8 @@ class Store:
 
     def articles(self, source: str | None = None) -> Iterator[dict[str, Any]]:
         sql = ("SELECT id, document_id, source, site, title, standfirst, authors, syndicated_from, published,"
-               " published_precision, published_basis, kind, language, paragraphs, comments FROM articles")
+               " published_precision, published_basis, kind, language, paragraphs, comments, "
+               + ("signals" if self.has_quotes else "NULL AS signals") + " FROM articles")
         params: list[Any] = []
         if source:
             sql += " WHERE source = ?"
@@ -176,12 +204,14 @@ class Store:
                 record["authors"] = list(record["authors"] or [])
                 record["paragraphs"] = json.loads(record["paragraphs"])
                 record["comments"] = json.loads(record["comments"])
+                record["signals"] = json.loads(record["signals"]) if record["signals"] else None
                 yield record
 
     def events(self, type: str | None = None, actor: str | None = None,
                limit: int | None = None) -> Iterator[dict[str, Any]]:
         sql = ("SELECT id, article_id, type, mode, actor, recipient, date, date_precision, location,"
-               " attribution_source, stance, modality, evidence, confidence, cluster_id, trigger FROM events")
+               " attribution_source, stance, modality, evidence, confidence, cluster_id, trigger, "
+               + ("attribution" if self.has_quotes else "NULL") + " FROM events")
         where: list[str] = []
         params: list[Any] = []
         if type:
@@ -199,16 +229,48 @@ class Store:
         cursor = self.con.execute(sql, params)
         while rows := cursor.fetchmany(1000):
             for (id_, article_id, type_, mode, actor_json, recipient_json, date, date_precision, location,
-                 attribution_source, stance, modality, evidence, confidence, cluster_id, trigger) in rows:
+                 attribution_source, stance, modality, evidence, confidence, cluster_id, trigger, attribution) in rows:
                 yield {
                     "id": id_, "article_id": article_id, "type": type_, "mode": mode,
                     "actor": json.loads(actor_json), "recipient": json.loads(recipient_json),
                     "date": date, "date_precision": date_precision,
                     "location": json.loads(location) if location else None,
-                    "attribution": {"source": attribution_source, "stance": stance},
+                    "attribution": json.loads(attribution) if attribution else
+                    {"source": attribution_source, "stance": stance},
                     "modality": modality, "evidence": json.loads(evidence),
                     "confidence": confidence, "cluster_id": cluster_id, "trigger": trigger,
                 }
+
+    def quotes(self, speaker: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Direct quotations in text order, each with the ids of the events told inside it."""
+        if not self.has_quotes:
+            return
+        sql = ("SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_text, q.evidence,"
+               " (SELECT list(e.id ORDER BY e.id) FROM events e"
+               "  WHERE json_extract_string(e.attribution, '$.quote_id') = q.id) AS events FROM quotes q")
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            where.append("(q.speaker_code = ? OR q.speaker_text ILIKE ? OR"
+                         " json_extract_string(q.speaker, '$.name') ILIKE ?)")
+            params += [speaker.upper(), f"%{speaker}%", f"%{speaker}%"]
+        if article_id:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (" ORDER BY q.article_id, json_extract(q.evidence, '$.line')::INTEGER,"
+                " json_extract(q.evidence, '$.start')::INTEGER")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        cursor = self.con.execute(sql, params)
+        while rows := cursor.fetchmany(1000):
+            for id_, article_id_, text, speaker_json, speaker_text, evidence, events in rows:
+                yield {"id": id_, "article_id": article_id_, "text": text,
+                       "speaker": json.loads(speaker_json) if speaker_json else None,
+                       "speaker_text": speaker_text, "evidence": json.loads(evidence), "events": list(events or [])}
 
     def article_headers(self) -> dict[str, dict[str, Any]]:
         """Per article id what an export cites and dates events by, without the article's text."""
@@ -224,6 +286,7 @@ class Store:
             "articles": con.execute("SELECT count(*) FROM articles").fetchone()[0],
             "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
             "comments": con.execute("SELECT coalesce(sum(json_array_length(comments)), 0) FROM articles").fetchone()[0],
+            "quotes": con.execute("SELECT count(*) FROM quotes").fetchone()[0] if self.has_quotes else 0,
             "events_by_type": dict(con.execute(
                 "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()),
             "articles_by_source": dict(con.execute(
@@ -257,13 +320,21 @@ def add_site_lines(con: duckdb.DuckDBPyConnection, counts: dict[tuple[str, int],
             [site, [key for key, _ in rows], [pages for _, pages in rows]])
 
 
-def article_row(article: Article, sentence_count: int) -> list[Any]:
+def article_row(article: Article, sentence_count: int, signals: ArticleSignals | None) -> list[Any]:
     record = article.to_dict()
     return [record["id"], record["document_id"], record["source"], record["site"], record["title"],
             record["standfirst"], record["authors"], record["syndicated_from"], record["published"],
             record["published_precision"], record["published_basis"], record["kind"], record["language"],
             json.dumps(record["paragraphs"], ensure_ascii=False), json.dumps(record["comments"], ensure_ascii=False),
-            sentence_count]
+            sentence_count, json.dumps(signals.to_dict(), ensure_ascii=False) if signals else None]
+
+
+def quote_row(quote: Quote) -> list[Any]:
+    record = quote.to_dict()
+    speaker = record["speaker"]
+    return [record["id"], record["article_id"], record["text"],
+            json.dumps(speaker, ensure_ascii=False) if speaker else None, speaker["code"] if speaker else None,
+            record["speaker_text"], json.dumps(record["evidence"], ensure_ascii=False)]
 
 
 def event_row(event: Event) -> list[Any]:
@@ -275,4 +346,5 @@ def event_row(event: Event) -> list[Any]:
             json.dumps(record["location"], ensure_ascii=False) if record["location"] else None,
             record["attribution"]["source"], record["attribution"]["stance"], record["modality"],
             json.dumps(record["evidence"], ensure_ascii=False), record["evidence"]["text"],
-            record["confidence"], record["cluster_id"], record["trigger"]]
+            record["confidence"], record["cluster_id"], record["trigger"],
+            json.dumps(record["attribution"], ensure_ascii=False)]

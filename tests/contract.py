@@ -9,6 +9,8 @@ PARTICIPANT_KEYS = {"text", "code", "sector", "name", "actor_id"}
 EVIDENCE_KEYS = {"text", "source", "line", "start", "end"}
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+QUOTE_KEYS = {"id", "article_id", "text", "speaker", "speaker_text", "evidence"}
+ATTRIBUTION_KEYS = {"source", "stance", "speaker", "denies", "denied_by", "quote_id"}
 STANCES = {"asserted", "claimed", "denied", "reported"}
 MODALITIES = {"actual", "historical", "future", "hypothetical", "negated"}
 
@@ -30,5 +32,15 @@ def assert_event_record(record: dict) -> None:
         assert PARTICIPANT_KEYS <= participant.keys()
     assert EVIDENCE_KEYS <= record["evidence"].keys()
     assert record["attribution"]["stance"] in STANCES
+    assert ATTRIBUTION_KEYS <= record["attribution"].keys(), ATTRIBUTION_KEYS - record["attribution"].keys()
+    for denier in record["attribution"]["denied_by"]:
+        assert PARTICIPANT_KEYS <= denier.keys()
     assert record["modality"] in MODALITIES
     assert 0.0 <= record["confidence"] <= 1.0
+
+
+def assert_quote_record(record: dict) -> None:
+    assert QUOTE_KEYS <= record.keys(), QUOTE_KEYS - record.keys()
+    assert record["id"].startswith("q-") and record["article_id"].startswith("a-")
+    assert EVIDENCE_KEYS <= record["evidence"].keys() and record["evidence"]["text"] == record["text"]
+    assert record["speaker"] is None or PARTICIPANT_KEYS <= record["speaker"].keys()

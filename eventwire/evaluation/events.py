@@ -416,8 +416,8 @@ def score_pages_events(specs: list[tuple[Path, dict[str, Any]]], pipeline: Pipel
             continue
         pending.append((gold_file, spec["source"], gold, documents[0]))
     processed = pipeline.process([document for *_, document in pending]) if pending else []
-    for (gold_file, source, gold, _), (*_, events) in zip(pending, processed):
-        report.pages.append(PageResult(str(gold_file), source, gold, events, match_events(gold, events)))
+    for (gold_file, source, gold, _), item in zip(pending, processed):
+        report.pages.append(PageResult(str(gold_file), source, gold, item.events, match_events(gold, item.events)))
     return report
 
 

@@ -12,8 +12,9 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors import ArticleActors, Resolver, day_of
+from eventwire.events.attribution import Attributor, link_denials, load_frames, quote_at
 from eventwire.events.lexicon import Lexicon, Trigger
-from eventwire.model import Actor, Attribution, Event, Evidence, stable_id
+from eventwire.model import Actor, Event, Evidence, Quote, stable_id
 from eventwire.nlp import AnnotatedArticle, ParsedSentence
 
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
@@ -37,23 +38,30 @@ class EventExtractor:
     def __init__(self, lexicon: Lexicon, resolver: Resolver) -> None:
         self.lexicon = lexicon
         self.resolver = resolver
+        self.attributor = Attributor(load_frames(tuple(sorted(lexicon.reporting.items()))))
 
-    def extract(self, annotated: AnnotatedArticle) -> list[Event]:
+    def extract(self, annotated: AnnotatedArticle, quotes: list[Quote] | tuple[()] = ()) -> list[Event]:
+        """The article's events in text order; `quotes` (its direct quotations) attribute the
+        events told inside them to their speakers."""
         events: list[Event] = []
         seen: set[str] = set()
         told: set[tuple[str, str]] = set()  # (type, trigger lemma) of the events reported so far
+        denials: set[str] = set()  # REJECT events that deny something said before them
         article = annotated.article
         resolve = ArticleActors(self.resolver, day_of(article.published, article.published_precision)).resolve
         for sentence in annotated.sentences:
             for sent in sentence.doc.sents:
-                for event in self.sentence_events(annotated, sentence, sent, resolve, told):
+                for token, event in self.sentence_events(annotated, sentence, sent, resolve, told, list(quotes)):
                     if event.id not in seen:
                         seen.add(event.id)
                         events.append(event)
-        return events
+                        if event.type == "REJECT" and self.attributor.denies_a_claim(token):
+                            denials.add(event.id)
+        return link_denials(events, denials, self.attributor.frames.denial_reach)
 
-    def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence,
-                        sent: Span, resolve: Resolve, told: set[tuple[str, str]]) -> Iterator[Event]:
+    def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence, sent: Span,
+                        resolve: Resolve, told: set[tuple[str, str]],
+                        quotes: list[Quote]) -> Iterator[tuple[Token, Event]]:
         for token in sent:
             found = self.trigger_at(token, resolve)
             if found is None:
@@ -81,18 +89,20 @@ class EventExtractor:
                 continue  # no party named; only an attack is news without one ("an attack on a convoy")
             if self.refusal_told(clause):
                 continue  # "refused to withdraw" is one event, the refusal
-            event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause, resolve)
+            quote = quote_at(quotes, sentence.paragraph, sentence.start + token.idx) if quotes else None
+            event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause,
+                                    resolve, quote)
             if self.refused(token, trigger, clause, event.modality):
                 event = replace(event, type="REJECT", mode=None, modality="actual")
-            yield event
+            yield token, event
             intent = self.lexicon.intent.get(trigger.type)
             if intent and actors and self.announced(clause, event.modality):
                 # "Israel will evacuate the settlements": the pledge (or threat) is an event of its own
                 if intent[0] != "THREATEN" and has_condition(clause, {"unless"}):
                     intent = ("THREATEN", None)  # "will withdraw unless Chad holds elections"
                 threatened = condition_parties(clause, resolve) if intent[0] == "THREATEN" else []
-                yield replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
-                              modality="actual", recipient=threatened or event.recipient)
+                yield token, replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
+                                     modality="actual", recipient=threatened or event.recipient)
 
     def points_back(self, token: Token) -> bool:
         """"this offensive", "their offensive": a noun trigger with a determiner that refers to
@@ -354,6 +364,9 @@ class EventExtractor:
         head = verb
         for _ in range(3):
             if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+                accused = self.attributor.accused(head.head)
+                if accused:
+                    return accused  # "accused Russia of launching an air strike": Russia launched it
                 head = head.head  # "tried to exploit it by launching offensives"
             if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head == head:
                 return []
@@ -447,11 +460,12 @@ class EventExtractor:
 
     def make_event(self, annotated: AnnotatedArticle, sentence: ParsedSentence, sent: Span, token: Token,
                    trigger: Trigger, actors: list[Actor], recipients: list[Actor], clause: Token,
-                   resolve: Resolve) -> Event:
+                   resolve: Resolve, quote: Quote | None) -> Event:
         article = annotated.article
         evidence = evidence_for(article.evidence_source or article.source, sentence, sent)
         modality = self.modality_of(clause)
-        attribution = self.attribution_of(clause, resolve)
+        attribution = self.attributor.attribution(
+            clause, lambda speaker: resolve(participant_span(self.antecedent(speaker))), quote)
         filled = sum((any(is_resolved(a) for a in actors), any(is_resolved(r) for r in recipients)))
         confidence = round(0.5 + 0.2 * filled + (0.1 if token.pos_ == "VERB" else 0.0), 2)
         trigger_text = sent.doc[token.i - len(trigger.words) + 1:token.i + 1].text \
@@ -504,16 +518,6 @@ class EventExtractor:
                     any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children):
                 return True
         return False
-
-    def attribution_of(self, clause: Token, resolve: Resolve) -> Attribution:
-        """An event in a clause governed by a verb of saying is that speaker's report or claim."""
-        if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
-            stance = self.lexicon.reporting.get(clause.head.lemma_.lower())
-            if stance:
-                speakers = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
-                speaker = resolve(participant_span(speakers[0])) if speakers else None
-                return Attribution(source=speaker.name or speaker.text if speaker else None, stance=stance)
-        return Attribution()
 
 
 def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:

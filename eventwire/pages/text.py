@@ -889,7 +889,8 @@ def build_article(document: Document, index: int, lines: list[LabeledLine], site
         source=document.url or document.source, evidence_source=document.source,
         paragraphs=body, site=site, title=title or (document.title if index == 0 else None), standfirst=standfirst,
         authors=authors, syndicated_from=syndicated_from, comments=comments,
-        kind=article_kind(title, standfirst, body, lines, rules), **published)
+        kind=article_kind(title, standfirst, body, lines, rules),
+        disclaimers=[line.text.strip() for line in lines if line.reason == "opinion disclaimer"], **published)
 
 
 def clean_source(text: str) -> str:

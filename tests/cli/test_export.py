@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.export import cameo_code, load_cameo_table
-from eventwire.model import Actor, Article, Document, Event, Evidence, Paragraph
+from eventwire.model import Actor, Article, Document, Event, Evidence, Paragraph, ProcessedDocument
 from eventwire.store import Store
 from tests.conftest import EXAMPLES
 from tests.contract import PLOVER_TYPES
@@ -95,7 +95,8 @@ def test_cameo_export_codes_known_sample_events(sample_db: Path) -> None:
         assert row["date"] is None or DAY.fullmatch(row["date"])
     [bombing] = [r for r in rows if "aircraft had bombed a rebel warehouse" in r["text"]
                  and (r["plover_type"], r["plover_mode"]) == ("ASSAULT", "aerial")]
-    assert (bombing["cameo_code"], bombing["root_code"], bombing["target_actor"]) == ("195", "19", "REB")
+    # rebels a state's own aircraft bomb are that state's rebels
+    assert (bombing["cameo_code"], bombing["root_code"], bombing["target_actor"]) == ("195", "19", "SYRREB")
     assert bombing["source_actor"].startswith("SYR") and bombing["source_file"].endswith("04_khan_shaykhun_shayrat.txt")
     phone = [r for r in rows if (r["plover_type"], r["plover_mode"]) == ("CONSULT", "phone")]
     assert phone and all(r["cameo_code"] == "041" for r in phone)
@@ -129,7 +130,7 @@ def test_cameo_export_pairs_actors_and_skips_what_cameo_cannot_code(tmp_path: Pa
               event(3, "DEMAND", None, [Actor("Rebels", None, "REB")], [])]  # a pre-2021 type name
     db = tmp_path / "tiny.duckdb"
     with Store(db) as store:
-        store.write_batch([(doc, [article], {article.id: 1}, events)])
+        store.write_batch([ProcessedDocument(doc, [article], {article.id: 1}, events)])
     result = run("export", "--db", str(db), "--format", "cameo")
     rows = records(result.stdout)
     assert [(r["id"], r["source_actor"], r["target_actor"], r["cameo_code"], r["date"]) for r in rows] == [

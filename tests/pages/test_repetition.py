@@ -11,7 +11,7 @@ from eventwire.pages import SiteLines, extract_articles, fingerprint, label_line
 from eventwire.pages.repetition import MIN_PAGES, line_key, site_of
 from eventwire.pages.text import REPEATED
 from eventwire.pipeline import ingest
-from eventwire.store import Store
+from eventwire.store import SCHEMA_VERSION, Store
 
 TAGLINE = "Independent reporting from the Black Sea region since 2011, written by people who live there."
 PROMO = "Harbour Review is read in forty countries and owned by the journalists who write it."
@@ -137,7 +137,7 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
     with Store(db, read_only=True) as old:
         assert old.version() == 1
     with Store(db) as store:
-        assert store.version() == 2
+        assert store.version() == SCHEMA_VERSION
         assert store.con.execute("SELECT count(*) FROM site_lines").fetchone()[0] == 0
 
 

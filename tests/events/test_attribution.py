@@ -1,0 +1,80 @@
+"""Who says so: frames, stances, denials linked to their claims, events told in quotations."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ArticleActors, Resolver, default_registry
+from eventwire.events import EventExtractor, load_lexicon
+from eventwire.model import Article, Paragraph
+from eventwire.nlp import annotate
+from eventwire.quotes import find_quotes
+from tests.events.test_extract import codes, extract
+
+pytestmark = pytest.mark.slow
+
+
+def one(events: list[dict], trigger: str) -> dict:
+    [event] = [e for e in events if e["trigger"] == trigger]
+    return event
+
+
+def stance(event: dict) -> tuple[str, str | None]:
+    speaker = event["attribution"]["speaker"]
+    return event["attribution"]["stance"], speaker["code"] if speaker else None
+
+
+def test_a_party_claims_and_the_press_reports() -> None:
+    assert stance(one(extract("Kiev said that separatist fighters shelled the airport."), "shelled")) == \
+        ("claimed", "UKR")
+    reported = one(extract("The Times reported that Turkish jets bombed a village near Afrin."), "bombed")
+    assert reported["attribution"]["stance"] == "reported"
+
+
+def test_hearsay_adverbs_and_according_to() -> None:
+    assert stance(one(extract("Saudi jets reportedly struck a bus in Saada."), "struck")) == ("reported", None)
+    according = one(extract("According to Damascus, Israeli jets hit an airbase near Homs."), "hit")
+    assert stance(according) == ("claimed", "SYR")
+
+
+def test_an_accusation_puts_the_deed_on_the_accused_as_the_accusers_claim() -> None:
+    events = extract("Britain accused Russia of poisoning a former spy in Salisbury.")
+    assert one(events, "accused")["attribution"]["stance"] == "asserted"
+    deed = one(events, "poisoning")
+    assert codes(deed["actor"]) == ["RUS"] and stance(deed) == ("claimed", "GBR")
+
+
+def test_a_denial_links_to_the_claim_it_answers_and_the_claim_keeps_its_claimant() -> None:
+    events = extract("Washington accused Tehran of attacking two tankers in the Gulf of Oman.",
+                     "Local fishermen were questioned by the coast guard.",
+                     "Iran denied the accusation on Friday.")
+    claim, denial = one(events, "attacking"), one(events, "denied")
+    assert denial["type"] == "REJECT" and denial["attribution"]["denies"] == claim["id"]
+    assert codes(denial["recipient"]) == ["USA"]  # the denial answers the claimant
+    assert stance(claim) == ("denied", "USA")
+    assert [a["code"] for a in claim["attribution"]["denied_by"]] == ["IRN"]
+
+
+def test_a_denial_with_its_own_clause_denies_that_event() -> None:
+    deed = one(extract("Ankara denied that its jets had bombed a village in northern Iraq."), "bombed")
+    assert deed["attribution"]["stance"] == "denied" and deed["attribution"]["speaker"]["code"] == "TUR"
+
+
+def test_a_rejection_of_a_proposal_denies_no_claim() -> None:
+    events = extract("Russia claimed that rebels shelled a school in Aleppo.", "Syria rejected the ceasefire proposal.")
+    assert one(events, "rejected")["attribution"]["denies"] is None
+    assert one(events, "shelled")["attribution"]["stance"] == "claimed"
+
+
+def test_an_event_told_in_a_quotation_is_the_speakers_claim() -> None:
+    text = "“Rebel fighters shelled the market this morning,” Sergei Lavrov told reporters in Moscow."
+    article = Article(id="a-quote", document_id="d-quote", source="q.txt", evidence_source="q.txt",
+                      paragraphs=[Paragraph(text, 1)])
+    resolver = Resolver(default_registry())
+    quotes = find_quotes(article, ArticleActors(resolver, None).resolve)
+    lexicon = load_lexicon()
+    [annotated] = annotate([article], lexicon.is_candidate)
+    [event] = [e.to_dict() for e in EventExtractor(lexicon, resolver).extract(annotated, quotes)
+               if e.trigger == "shelled"]
+    assert event["attribution"]["quote_id"] == quotes[0].id
+    assert stance(event) == ("claimed", "RUS")
