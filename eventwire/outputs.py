@@ -206,6 +206,14 @@ def print_events_report(console: Console, summary: dict[str, Any]) -> None:
         for name, figures in pages["fields"].items():
             fields.add_row(name, agreement(figures))
         console.print(fields)
+        attribution = pages["attribution"]
+        quotes = attribution["quotes"]
+        if quotes["gold"] or attribution["denial_links"]["scored"] or attribution["signals"]["scored"]:
+            console.print(f"denials linked to their claims {agreement(attribution['denial_links'])} · quotes "
+                          f"found: precision {quotes['precision']:.3f}, recall {quotes['recall']:.3f} "
+                          f"({quotes['matched']}/{quotes['gold']}) · quote speakers "
+                          f"{agreement(attribution['quote_speakers'])} · page signals "
+                          f"{agreement(attribution['signals'])}")
         per_page = Table(title="Events per page")
         for column in ("page", "gold", "found", "matched"):
             per_page.add_column(column)

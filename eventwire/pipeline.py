@@ -21,6 +21,7 @@ from eventwire.nlp import AnnotatedArticle, annotate
 from eventwire.pages import SiteLines, extract_articles, fingerprint
 from eventwire.quotes import find_quotes
 from eventwire.signals import article_signals
+from eventwire.when import date_events
 from eventwire.sources import InputError, read_inputs
 from eventwire.store import Store
 
@@ -66,11 +67,11 @@ class Pipeline:
         return out
 
     def add_article(self, processed: ProcessedDocument, annotated: AnnotatedArticle) -> None:
-        """quotes → events (told in them) → signals, for one article."""
+        """quotes → events (told in them) → dates → signals, for one article."""
         article = annotated.article
         day = day_of(article.published, article.published_precision)
         quotes = find_quotes(article, ArticleActors(self.resolver, day).resolve)
-        events = self.extractor.extract(annotated, quotes)
+        events = date_events(article, self.extractor.extract(annotated, quotes))
         processed.quotes += quotes
         processed.events += events
         processed.signals[article.id] = article_signals(article, events, quotes)

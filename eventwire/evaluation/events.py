@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from eventwire.evaluation.pages import GoldError, find_source
-from eventwire.model import Actor, Article, Document, Event, Paragraph, stable_id
+from eventwire.model import Actor, Article, ArticleSignals, Document, Event, Paragraph, Quote, stable_id
 from eventwire.nlp import annotate
 from eventwire.pipeline import Pipeline
 from eventwire.sources import read_file
@@ -289,7 +289,16 @@ FIELD_CHECKS = {
     "recipient_sector": FieldCheck(lambda e: e.recipient[0].sector if e.recipient else None),
     "mode": FieldCheck(lambda e: e.mode),
     "stance": FieldCheck(lambda e: e.attribution.stance),
+    "claimant": FieldCheck(lambda e: e.attribution.speaker.code if e.attribution.speaker else None),
+    "denied_by": FieldCheck(lambda e: codes_of(e.attribution.denied_by), gold_codes),
     "modality": FieldCheck(lambda e: e.modality),
+}
+# Page signals in the gold (FORMAT.md) -> whether an article of the page shows it.
+SIGNAL_CHECKS: dict[str, Callable[[ArticleSignals], bool]] = {
+    "anonymous_sources": lambda s: bool(s.anonymous_sources),
+    "opinion_disclaimer": lambda s: bool(s.opinion_disclaimers),
+    "first_person_speculation": lambda s: bool(s.speculation),
+    "syndicated": lambda s: bool(s.syndicated_from),
 }
 
 
@@ -303,6 +312,37 @@ class GoldEvent:
     def describe(self) -> str:
         return (f"{self.type} '{self.trigger or ''}' {show_codes(gold_codes(self.labels.get('actor') or []))} -> "
                 f"{show_codes(gold_codes(self.labels.get('recipient') or []))}")
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    line: int
+    opens: str  # the quotation's first words as written
+    speaker: frozenset[str]
+
+
+def read_gold_quotes(spec: dict[str, Any], origin: Path) -> list[GoldQuote]:
+    quotes = []
+    for number, entry in enumerate(spec.get("quotes") or [], start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("line"), int) or not entry.get("opens"):
+            raise GoldError(f"{origin}: quote {number} needs an integer 'line' and its first words in 'opens'")
+        quotes.append(GoldQuote(entry["line"], str(entry["opens"]), gold_codes(entry.get("speaker") or [])))
+    return quotes
+
+
+def match_quotes(gold: list[GoldQuote], predicted: list[Quote]) -> list[tuple[GoldQuote, Quote]]:
+    """One-to-one pairs on the same line whose first words agree (marks and case aside)."""
+    pairs: list[tuple[GoldQuote, Quote]] = []
+    free = list(predicted)
+    for wanted in gold:
+        opening = [w.lower() for w in WORD.findall(wanted.opens)]
+        for quote in free:
+            words = [w.lower() for w in WORD.findall(quote.text)][:len(opening)]
+            if quote.evidence.line == wanted.line and words == opening:
+                pairs.append((wanted, quote))
+                free.remove(quote)
+                break
+    return pairs
 
 
 def read_gold_events(spec: dict[str, Any], origin: Path) -> list[GoldEvent]:
@@ -347,6 +387,33 @@ class PageResult:
     gold: list[GoldEvent]
     predicted: list[Event]
     pairs: list[tuple[GoldEvent, Event]]
+    gold_quotes: list[GoldQuote] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    gold_signals: dict[str, bool] = field(default_factory=dict)
+    signals: list[ArticleSignals] = field(default_factory=list)
+
+    def quote_pairs(self) -> list[tuple[GoldQuote, Quote]]:
+        return match_quotes(self.gold_quotes, self.quotes)
+
+    def denial_links(self) -> list[tuple[GoldEvent, bool]]:
+        """Each gold denial that names the claim it denies, and whether the denial found for it
+        links to the event found for that claim."""
+        found = {id(g): e for g, e in self.pairs}
+        links = []
+        for gold in self.gold:
+            target = gold.labels.get("denies")
+            if not target:
+                continue
+            line, _, trigger = str(target).partition(":")
+            claims = [g for g in self.gold if str(g.line) == line.strip() and (g.trigger or "") == trigger.strip()]
+            denial, claim = found.get(id(gold)), found.get(id(claims[0])) if claims else None
+            links.append((gold, denial is not None and claim is not None and denial.attribution.denies == claim.id))
+        return links
+
+    def signal_checks(self) -> list[tuple[str, bool, bool]]:
+        """(signal, gold, predicted) for each signal the gold gives the page."""
+        return [(name, bool(value), any(check(s) for s in self.signals))
+                for name, value in self.gold_signals.items() if (check := SIGNAL_CHECKS.get(name))]
 
     def missed(self) -> list[GoldEvent]:
         return [g for g in self.gold if not any(g is m for m, _ in self.pairs)]
@@ -373,6 +440,25 @@ class PageEventsReport:
                 agreements[name].add(expected == found)
         return agreements
 
+    def attribution(self) -> dict[str, Any]:
+        """Denial links, quotes found with their speakers, and page signals, where the gold gives them."""
+        links, speakers, signals = Agreement(), Agreement(), Agreement()
+        matched = gold_quotes = predicted_quotes = 0
+        for page in self.pages:
+            for _, right in page.denial_links():
+                links.add(right)
+            pairs = page.quote_pairs()
+            matched += len(pairs)
+            gold_quotes += len(page.gold_quotes)
+            predicted_quotes += len(page.quotes) if page.gold_quotes else 0  # pages whose quotes are labelled
+            for gold, quote in pairs:
+                if gold.speaker:
+                    speakers.add(gold.speaker == frozenset([quote.speaker.code]) if quote.speaker else False)
+            for _, expected, found in page.signal_checks():
+                signals.add(expected == found)
+        return {"denial_links": links.to_dict(), "quotes": scores(matched, gold_quotes, predicted_quotes),
+                "quote_speakers": speakers.to_dict(), "signals": signals.to_dict()}
+
     def summary(self) -> dict[str, Any]:
         gold = Counter(g.type for page in self.pages for g in page.gold)
         predicted = Counter(e.type for page in self.pages for e in page.predicted)
@@ -383,6 +469,7 @@ class PageEventsReport:
             "events": scores(sum(matched.values()), sum(gold.values()), sum(predicted.values())),
             "types": {t: scores(matched[t], gold[t], predicted[t]) for t in PLOVER_TYPES if gold[t] or predicted[t]},
             "fields": {name: a.to_dict() for name, a in self.fields().items()},
+            "attribution": self.attribution(),
             "per_page": [{"gold": p.gold_file, "source": p.source, "gold_events": len(p.gold),
                           "predicted": len(p.predicted), "matched": len(p.pairs)} for p in self.pages],
         }
@@ -398,12 +485,22 @@ class PageEventsReport:
                 shown = [show_codes(v) if isinstance(v, frozenset) else v for v in (expected, found)]
                 lines.append(f"{page.source}:{gold.line}: {gold.type} '{event.trigger or ''}': "
                              f"{name} gold {shown[0]}, predicted {shown[1]}")
+            lines += [f"{page.source}:{gold.line}: denial '{gold.trigger or ''}' not linked to {gold.labels['denies']}"
+                      for gold, right in page.denial_links() if not right]
+            paired = page.quote_pairs()
+            lines += [f"{page.source}:{g.line}: quote missed, opening '{g.opens}'" for g in page.gold_quotes
+                      if not any(g is m for m, _ in paired)]
+            lines += [f"{page.source}:{g.line}: quote speaker gold {show_codes(g.speaker)}, predicted "
+                      f"{q.speaker.code if q.speaker else None}" for g, q in paired
+                      if g.speaker and (q.speaker is None or g.speaker != frozenset([q.speaker.code]))]
+            lines += [f"{page.source}: signal {name} gold {expected}, predicted {found}"
+                      for name, expected, found in page.signal_checks() if expected != found]
         return lines
 
 
 def score_pages_events(specs: list[tuple[Path, dict[str, Any]]], pipeline: Pipeline) -> PageEventsReport:
     report = PageEventsReport()
-    pending: list[tuple[Path, str, list[GoldEvent], Document]] = []
+    pending: list[tuple[Path, str, list[GoldEvent], dict[str, Any], Document]] = []
     for gold_file, spec in specs:
         gold = read_gold_events(spec, gold_file)
         source = find_source(gold_file, spec["source"])
@@ -414,10 +511,13 @@ def score_pages_events(specs: list[tuple[Path, dict[str, Any]]], pipeline: Pipel
         if len(documents) != 1 or not isinstance(documents[0], Document):
             report.skipped.append(f"{gold_file}: page {spec['source']} is not one readable page")
             continue
-        pending.append((gold_file, spec["source"], gold, documents[0]))
+        pending.append((gold_file, spec["source"], gold, spec, documents[0]))
     processed = pipeline.process([document for *_, document in pending]) if pending else []
-    for (gold_file, source, gold, _), item in zip(pending, processed):
-        report.pages.append(PageResult(str(gold_file), source, gold, item.events, match_events(gold, item.events)))
+    for (gold_file, source, gold, spec, _), item in zip(pending, processed):
+        report.pages.append(PageResult(
+            str(gold_file), source, gold, item.events, match_events(gold, item.events),
+            gold_quotes=read_gold_quotes(spec, gold_file), quotes=item.quotes,
+            gold_signals=dict(spec.get("signals") or {}), signals=list(item.signals.values())))
     return report
 
 

@@ -466,6 +466,8 @@ class EventExtractor:
         modality = self.modality_of(clause)
         attribution = self.attributor.attribution(
             clause, lambda speaker: resolve(participant_span(self.antecedent(speaker))), quote)
+        if modality == "future" and attribution.stance == "asserted" and article.kind == "opinion":
+            modality = "hypothetical"  # an opinion writer's own "will" is a forecast, not a plan announced
         filled = sum((any(is_resolved(a) for a in actors), any(is_resolved(r) for r in recipients)))
         confidence = round(0.5 + 0.2 * filled + (0.1 if token.pos_ == "VERB" else 0.0), 2)
         trigger_text = sent.doc[token.i - len(trigger.words) + 1:token.i + 1].text \
@@ -489,16 +491,19 @@ class EventExtractor:
         for child in clause.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
-        if self.speculated(clause):
-            return "hypothetical"  # "I suspect the army will regain control"
+        if self.speculated(clause) or self.hedged(clause):
+            return "hypothetical"  # "I suspect the army will regain control", "will probably retake"
+        said = self.attributor.frame_of(clause) is not None  # tenses shift back in reported speech
         for child in clause.children:
             if child.dep_ == "aux" and child.lower_ in self.lexicon.modality:
+                if said and child.lower_ == "would" and not has_condition(clause, {"if", "unless"}):
+                    return "future"  # "Russia said it would veto the draft": its "will", reported
                 return self.lexicon.modality[child.lower_]
-        if has_condition(clause, {"if", "unless"}):
-            return "hypothetical"  # "if Russia attacked …"
-        if clause.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
-                                        for c in clause.children):
-            return "historical"  # past perfect: background before the story's time
+        if any(is_condition(c, {"if", "unless"}) for c in clause.children):
+            return "hypothetical"  # "if Russia attacked …" (in "warned that X would act if …" only the act is)
+        if not said and clause.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+                                                     for c in clause.children):
+            return "historical"  # past perfect: background before the story's time ("said X had" is not)
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"
         if self.under_refusal(clause):
@@ -506,6 +511,15 @@ class EventExtractor:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.children):
             return "negated"  # "no agreement was reached"
         return "actual"
+
+    def hedged(self, clause: Token) -> bool:
+        """"will probably retake", "is likely to withdraw", "it is unlikely that the US will strike"."""
+        hedges = self.lexicon.hedges
+        if any(c.dep_ in ("advmod", "acomp") and c.lower_ in hedges for c in clause.children):
+            return True
+        head = clause.head
+        return clause.dep_ in ("xcomp", "ccomp") and (head.lower_ in hedges or any(
+            c.dep_ == "acomp" and c.lower_ in hedges for c in head.children))
 
     def speculated(self, clause: Token) -> bool:
         """Under the author's own guess: "I suspect", "I think", "we believe"."""
@@ -687,9 +701,11 @@ def place_recipient(clause: Token, resolve: Resolve) -> Actor | None:
 def conditions(clause: Token, words: set[str]) -> Iterator[Token]:
     """The "if"/"unless" clauses of a clause or of the infinitive or that-clause it governs."""
     for verb in (clause, *(c for c in clause.children if c.dep_ in ("xcomp", "ccomp"))):
-        for condition in verb.children:
-            if condition.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in condition.children):
-                yield condition
+        yield from (condition for condition in verb.children if is_condition(condition, words))
+
+
+def is_condition(token: Token, words: set[str]) -> bool:
+    return token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in token.children)
 
 
 def has_condition(clause: Token, words: set[str]) -> bool:

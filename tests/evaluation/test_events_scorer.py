@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.evaluation.events import (
-    GoldEvent, GsrReport, GsrResult, PageEventsReport, PageResult, best_event, half_of, match_events,
+    GoldEvent, GoldQuote, GsrReport, GsrResult, PageEventsReport, PageResult, best_event, half_of, match_events,
     read_gsr, score_events,
 )
 from eventwire.evaluation.pages import GoldError
-from eventwire.model import Actor, Attribution, Event, Evidence
+from eventwire.model import Actor, ArticleSignals, Attribution, Event, Evidence, Quote
 from tests.conftest import FIXTURES, REPO, SHARED
 
 GOLD_PAGE = FIXTURES / "gold_events_page.yaml"
@@ -36,6 +36,46 @@ def gold(type_: str, line: int, trigger: str, **labels) -> GoldEvent:
 
 
 # --- labelled pages ---------------------------------------------------------------------------
+
+
+def test_denial_links_quotes_and_signals_are_scored() -> None:
+    claim = gold("ASSAULT", 4, "struck", stance="denied", claimant="USA", denied_by=["IRN"])
+    denial = gold("REJECT", 6, "denied", denies="4:struck")
+    unlinked = gold("REJECT", 8, "dismissed", denies="4:struck")
+    found_claim = event("ASSAULT", 4, "struck", stance="denied")
+    found_claim.attribution = Attribution("United States", "denied", Actor("Washington", "USA"),
+                                          denied_by=[Actor("Tehran", "IRN")])
+    found_denial = event("REJECT", 6, "denied")
+    found_denial.attribution = Attribution(denies=found_claim.id)
+    found = [found_claim, found_denial, event("REJECT", 8, "dismissed")]
+
+    def quote(line: int, text: str, code: str | None) -> Quote:
+        return Quote(f"q-{line}", "a-1", text, Evidence(text, "page.txt", line, 1, 1 + len(text)),
+                     Actor("speaker", code) if code else None)
+
+    page = PageResult("gold.yaml", "page.txt", [claim, denial, unlinked], found,
+                      match_events([claim, denial, unlinked], found),
+                      gold_quotes=[GoldQuote(5, "We have nothing", frozenset(["RUS"])),
+                                   GoldQuote(7, "The ships were", frozenset(["GBR"])),
+                                   GoldQuote(9, "No one will", frozenset())],
+                      quotes=[quote(5, "We have nothing to do with it", "RUS"),
+                              quote(7, "The ships were hit by mines", None), quote(12, "Another quote here", None)],
+                      gold_signals={"anonymous_sources": True, "syndicated": False, "opinion_disclaimer": True},
+                      signals=[ArticleSignals(anonymous_sources=["sources say"])])
+    report = PageEventsReport([page])
+    attribution = report.summary()["attribution"]
+    assert attribution["denial_links"] == {"correct": 1, "scored": 2, "accuracy": 0.5}
+    assert attribution["quotes"]["matched"] == 2 and attribution["quotes"]["gold"] == 3
+    assert attribution["quotes"]["predicted"] == 3
+    assert attribution["quote_speakers"] == {"correct": 1, "scored": 2, "accuracy": 0.5}
+    assert attribution["signals"] == {"correct": 2, "scored": 3, "accuracy": 2 / 3}
+    fields = report.summary()["fields"]
+    assert fields["claimant"]["accuracy"] == 1.0 and fields["denied_by"]["accuracy"] == 1.0
+    errors = report.error_lines()
+    assert "page.txt:8: denial 'dismissed' not linked to 4:struck" in errors
+    assert "page.txt:9: quote missed, opening 'No one will'" in errors
+    assert "page.txt:7: quote speaker gold [GBR], predicted None" in errors
+    assert "page.txt: signal opinion_disclaimer gold True, predicted False" in errors
 
 
 def test_two_events_of_one_type_on_a_line_pair_by_trigger() -> None:

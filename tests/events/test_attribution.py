@@ -78,3 +78,23 @@ def test_an_event_told_in_a_quotation_is_the_speakers_claim() -> None:
                if e.trigger == "shelled"]
     assert event["attribution"]["quote_id"] == quotes[0].id
     assert stance(event) == ("claimed", "RUS")
+
+
+def test_reported_speech_shifts_tenses_back() -> None:
+    [veto] = [e for e in extract("Russia said it would veto the draft resolution.") if e["type"] == "REJECT"]
+    assert veto["modality"] == "future"
+    strike = one(extract("Two officials said a Syrian jet had carried out the strike."), "strike")
+    assert strike["modality"] == "actual"  # "had" only because it is reported
+    background = one(extract("Kurdish fighters had captured the dam before the talks began."), "captured")
+    assert background["modality"] == "historical"
+
+
+def test_a_warning_is_real_though_what_it_warns_of_is_conditional() -> None:
+    events = extract("Haley warned that Washington could strike Syrian bases if the council failed to act.")
+    assert one(events, "warned")["modality"] == "actual"
+    assert one(events, "strike")["modality"] == "hypothetical"
+
+
+def test_hedges_make_a_guess() -> None:
+    assert one(extract("The Iraqi army will probably recapture Mosul."), "recapture")["modality"] == "hypothetical"
+    assert one(extract("Israel is likely to strike Iranian sites in Syria."), "strike")["modality"] == "hypothetical"

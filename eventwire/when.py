@@ -1,0 +1,115 @@
+"""When: each event dated from its own sentence, and told apart as background when that date lies
+well before the article's own (DESIGN §5).
+
+A sentence's explicit dates ("9th September 2016", "in February", "in 1995") give the event
+nearest them its date at their precision. The article's date comes from the page when the
+anatomy found one, else from the latest date the article mentions. An event dated more than a
+month before it (or in an earlier year, for year dates) is `historical`. Relative dates ("on
+Monday", "last week") are not resolved yet.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date
+
+from eventwire.model import Article, Event
+from eventwire.pages.metadata import MONTH, MONTHS, YEAR_IN_TEXT, dates_at
+
+# "in February", "by late July", "since May": a month named alone is in the article's year.
+MONTH_ALONE = re.compile(rf"\b(?:in|by|since|during|from|until|early|late|mid-?|of|last)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*\d)",
+                         re.IGNORECASE)
+CARRY_PARAGRAPHS = 0  # how far a dated past carries to undated events after it
+BACKGROUND_DAYS = 31  # "well before the article": more than a month before it
+# Modalities a date does not override: a denial, a guess or a plan stays what it is.
+DATED_MODALITIES = {"actual"}
+
+
+def date_events(article: Article, events: list[Event]) -> list[Event]:
+    """The events with `date` and `date_precision` from their sentences, and background ones
+    marked historical."""
+    reference = article_date(article)
+    events = [dated(event, reference) for event in events]
+    return carried_back(article, events)
+
+
+def carried_back(article: Article, events: list[Event]) -> list[Event]:
+    """A narrative of the past goes on past its dated sentence: an undated event in the paragraph
+    of a historical one, or the paragraph after it, is background too."""
+    starts = sorted(p.line for p in article.paragraphs)
+    paragraph_of = {e.id: bisect_right(starts, e.evidence.line) for e in events}
+    out, last_dated = [], None  # (paragraph, historical) of the latest dated event
+    for event in events:
+        paragraph = paragraph_of[event.id]
+        if event.date is not None:
+            last_dated = (paragraph, event.modality == "historical")
+        elif (last_dated and last_dated[1] and paragraph - last_dated[0] <= CARRY_PARAGRAPHS
+              and event.modality in DATED_MODALITIES):
+            event = replace(event, modality="historical")
+        out.append(event)
+    return out
+
+
+def article_date(article: Article) -> tuple[date, str] | None:
+    """The article's own date: the anatomy's, else the latest date its paragraphs mention."""
+    if article.published:
+        return parse_iso(article.published)
+    found = [parse_iso(iso) for p in article.paragraphs for _, iso, _ in dates_at(p.text)]
+    found += [(date(int(m.group("year")), 12, 31), "year") for p in article.paragraphs
+              for m in YEAR_IN_TEXT.finditer(p.text)]
+    return max(found, default=None, key=lambda d: d[0])
+
+
+def dated(event: Event, reference: tuple[date, str] | None) -> Event:
+    mentions = sentence_dates(event.evidence.text, reference)
+    if not mentions:
+        return event
+    at = trigger_offset(event)
+    offset, when, precision = min(mentions, key=lambda m: abs(m[0] - at))
+    iso = when.isoformat() if precision == "day" else when.isoformat()[:7] if precision == "month" else str(when.year)
+    event = replace(event, date=iso, date_precision=precision)
+    if reference is not None and event.modality in DATED_MODALITIES and well_before(when, precision, reference[0]):
+        event = replace(event, modality="historical")
+    return event
+
+
+def sentence_dates(text: str, reference: tuple[date, str] | None) -> list[tuple[int, date, str]]:
+    """(offset, first day of the period, precision) for each date the sentence names."""
+    found = [(at, parse_iso(iso)[0], precision) for at, iso, precision in dates_at(text)]
+    taken = [range(at, at + 12) for at, _, _ in found]
+    for match in YEAR_IN_TEXT.finditer(text):
+        if not any(match.start("year") in span or match.start() in span for span in taken):
+            found.append((match.start("year"), date(int(match.group("year")), 1, 1), "year"))
+    if reference is not None:
+        for match in MONTH_ALONE.finditer(text):
+            if any(match.start("month") in span for span in taken):
+                continue
+            month = MONTHS[match.group("month").lower().rstrip(".")]
+            year = reference[0].year - (1 if month > reference[0].month and reference[1] != "year" else 0)
+            found.append((match.start("month"), date(year, month, 1), "month"))
+    return sorted(found)
+
+
+def well_before(when: date, precision: str, reference: date) -> bool:
+    if precision == "year":
+        return when.year < reference.year
+    last_day = when if precision == "day" else end_of_month(when)
+    return (reference - last_day).days > BACKGROUND_DAYS
+
+
+def end_of_month(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def trigger_offset(event: Event) -> int:
+    at = event.evidence.text.find(event.trigger or "")
+    return at if at >= 0 else 0
+
+
+def parse_iso(iso: str) -> tuple[date, str]:
+    parts = [int(p) for p in iso[:10].split("-")]
+    precision = ("year", "month", "day")[len(parts) - 1]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), precision

@@ -1,0 +1,64 @@
+"""Event dates from their own sentences, and background told apart by the article's date."""
+
+from __future__ import annotations
+
+from eventwire.model import Article, Event, Evidence, Paragraph
+from eventwire.when import article_date, date_events
+
+
+def article(*paragraphs: str, published: str | None = None) -> Article:
+    return Article(id="a-when", document_id="d-when", source="w.txt",
+                   paragraphs=[Paragraph(text, 1 + 2 * i) for i, text in enumerate(paragraphs)],
+                   published=published, published_precision="day" if published else None)
+
+
+def event(text: str, trigger: str, line: int = 1, modality: str = "actual") -> Event:
+    return Event(id=f"e-{line}-{trigger}", article_id="a-when", type="ASSAULT", trigger=trigger, modality=modality,
+                 evidence=Evidence(text, "w.txt", line, 0, len(text)))
+
+
+def test_an_explicit_date_dates_the_event_nearest_it() -> None:
+    text = "On 9th September 2016 the envoys met, and a week later jets struck the convoy."
+    [met] = date_events(article(text, published="2016-09-20"), [event(text, "met")])
+    assert (met.date, met.date_precision, met.modality) == ("2016-09-09", "day", "actual")
+
+
+def test_a_month_named_alone_is_in_the_articles_year_or_the_one_before() -> None:
+    text = "The offensive began in February and the rebels were encircled by late July."
+    page = article(text, published="2016-09-09")
+    began, encircled = date_events(page, [event(text, "began"), event(text, "encircled")])
+    assert (began.date, began.modality) == ("2016-02", "historical")
+    assert (encircled.date, encircled.modality) == ("2016-07", "historical")
+    later = article(text, published="2017-01-10")  # February is then last year's
+    [again] = date_events(later, [event(text, "began")])
+    assert again.date == "2016-02"
+
+
+def test_a_recent_date_is_not_background() -> None:
+    text = "Turkish jets struck a village on 2 September 2016."
+    [struck] = date_events(article(text, published="2016-09-09"), [event(text, "struck")])
+    assert struck.modality == "actual" and struck.date == "2016-09-02"
+
+
+def test_a_year_dates_at_year_precision_and_an_undated_article_takes_its_latest_year() -> None:
+    first = "In 1995 the two presidents met in Moscow."
+    page = article(first, "The transcripts were published in 2018.")
+    assert article_date(page)[0].year == 2018
+    [met] = date_events(page, [event(first, "met")])
+    assert (met.date, met.date_precision, met.modality) == ("1995", "year", "historical")
+
+
+def test_a_dated_past_carries_through_its_paragraph_only() -> None:
+    first, second = "In May the envoy made threats.", "He then held talks with the minister."
+    after = "The army now shells the town."
+    page = article(f"{first} {second}", after, published="2016-09-09")
+    threats, talks, shells = date_events(page, [event(first, "threats"), event(second, "talks"),
+                                                event(after, "shells", line=3)])
+    assert (threats.modality, talks.modality, shells.modality) == ("historical", "historical", "actual")
+    assert talks.date is None  # background, but not dated by another sentence
+
+
+def test_a_guess_or_a_denial_keeps_its_modality() -> None:
+    text = "In 2014 the rebels may have shot down the airliner."
+    [guess] = date_events(article(text, published="2016-09-09"), [event(text, "shot", modality="hypothetical")])
+    assert guess.modality == "hypothetical" and guess.date == "2014"
