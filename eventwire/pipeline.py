@@ -69,9 +69,10 @@ class Pipeline:
     def add_article(self, processed: ProcessedDocument, annotated: AnnotatedArticle) -> None:
         """quotes → events (told in them) → dates → signals, for one article."""
         article = annotated.article
-        day = day_of(article.published, article.published_precision)
-        quotes = find_quotes(article, ArticleActors(self.resolver, day).resolve)
-        events = date_events(article, self.extractor.extract(annotated, quotes))
+        actors = ArticleActors(self.resolver, day_of(article.published, article.published_precision))
+        actors.meet(sentence.doc for sentence in annotated.sentences)
+        quotes = find_quotes(article, actors.resolve)
+        events = date_events(article, self.extractor.extract(annotated, quotes, actors))
         processed.quotes += quotes
         processed.events += events
         processed.signals[article.id] = article_signals(article, events, quotes)

@@ -31,7 +31,8 @@ WORD = re.compile(r"[A-Za-z]+")
 SPACE = re.compile(r"\s")
 OPENS_AFTER = "([{—–-/"  # a mark right after one of these opens a quotation
 SENTENCE_ENDS = {".", "!", "?"}  # tokens that end the clause an attribution is in
-TRAILING_REACH = 10  # tokens from the closing mark to the verb: "…,” Russian Defense Minister Sergei Shoigu said
+# tokens from the closing mark to the verb: "…,” Wilbert Paulissen, head of the Dutch national police, told"
+TRAILING_REACH = 18
 LEADING_REACH = 16  # tokens from the verb to the opening mark: "telling reporters that the loss was due to “…”"
 TRAILING_CHARS = 160  # text tokenized after a closing mark: the reach and the snippet, with a long title
 LEADING_CHARS = 240  # … and before an opening mark
@@ -77,6 +78,7 @@ class Mention:
     text: str  # as written in the paragraph
     person: bool
     actor: Actor | None = None
+    described: Span | None = None  # its apposition: "…, head of the Dutch police", for a state when the name has none
 
     @property
     def pronoun(self) -> str | None:
@@ -291,7 +293,7 @@ class QuoteFinder:
                 return None
             if self.is_speech_form(token):
                 last = next((t.i for t in doc[token.i:] if t.text in SENTENCE_ENDS), len(doc))
-                return self.snippet(stretch, token, 0, last)
+                return self.snippet(stretch, token, 0, last, before_verb=TRAILING_REACH)
         return None
 
     def leading_snippet(self, q: Quotation, low: int) -> Snippet | None:
@@ -306,12 +308,14 @@ class QuoteFinder:
                 return self.snippet(stretch, token, first, len(doc))
         return None
 
-    def snippet(self, stretch: Stretch, verb: Token, first: int, end: int) -> Snippet:
-        """The words around `verb` within tokens [first, end) of the stretch."""
+    def snippet(self, stretch: Stretch, verb: Token, first: int, end: int,
+                before_verb: int = WORDS_BEFORE_VERB) -> Snippet:
+        """The words around `verb` within tokens [first, end) of the stretch, at most `before_verb`
+        words before it (after a closing mark, all of them: the speaker and a long title)."""
         doc = stretch.doc
         before = [t.i for t in doc[first:verb.i] if not (t.is_punct or t.is_space)]
         after = [t.i for t in doc[verb.i + 1:end] if not (t.is_punct or t.is_space)]
-        start = before[-WORDS_BEFORE_VERB] if len(before) > WORDS_BEFORE_VERB else first
+        start = before[-before_verb] if len(before) > before_verb else first
         stop = after[WORDS_AFTER_VERB] if len(after) > WORDS_AFTER_VERB else end
         words = trimmed(doc[start:stop])
         offset = stretch.offset + words.start_char
@@ -341,7 +345,9 @@ class QuoteFinder:
             span.root.lemma_.lower() in self.words.person_nouns
         text = self.article.paragraphs[snippet.paragraph].text[
             snippet.start + span.start_char:snippet.start + span.end_char]
-        return Mention((snippet.paragraph, snippet.start + span.start_char), span, text, person)
+        described = next((c for c in span.root.children if c.dep_ == "appos"), None)
+        return Mention((snippet.paragraph, snippet.start + span.start_char), span, text, person,
+                       described=trimmed(doc[described.left_edge.i:described.right_edge.i + 1]) if described else None)
 
     def inherit_within_paragraphs(self) -> None:
         """“…,” McCabe wrote. “…”: a quotation with no speaker of its own, right after an
@@ -437,6 +443,11 @@ class QuoteFinder:
             pronoun = mention.pronoun
             if pronoun is None:
                 mention.actor = replace(actor, text=mention.text) if actor else Actor(mention.text)
+                if mention.actor.code is None and mention.described is not None:
+                    role = self.resolve(mention.described)  # "Paulissen, head of the Dutch police": NLD
+                    if role is not None and role.code:
+                        mention.actor = replace(mention.actor, code=role.code,
+                                                sector=mention.actor.sector or role.sector)
                 named.append((mention.actor, mention.person))
                 continue
             if actor is None or (actor.code is None and actor.name is None):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
 
@@ -294,8 +294,19 @@ class ArticleActors:
         actor = self.resolver.resolve(span, self.on)
         if actor is not None and actor.name and (actor.actor_id in self.resolver.registry.people or any(
                 e.label_ == "PERSON" and len(e) > 1 for e in span.ents)):
-            self.by_surname.setdefault(actor.name.split()[-1], actor)
+            surname = actor.name.split()[-1]
+            known = self.by_surname.get(surname)
+            if known is None or (known.code is None and actor.code):  # "Andrew McCabe", then "FBI Deputy Director Andrew McCabe"
+                self.by_surname[surname] = actor
         return actor
+
+    def meet(self, docs: Iterable[Doc]) -> None:
+        """Learn the people the article names in full, before resolving anything in it: a later
+        stage may meet "May" or "he" before the sentence that says "Theresa May"."""
+        for doc in docs:
+            for entity in doc.ents:
+                if entity.label_ == "PERSON" and len(entity) > 1:
+                    self.resolve(entity)
 
     def antecedent_of(self, pronoun: Token) -> Actor | None:
         """"he"/"she" when exactly one person is named before it in its sentence."""

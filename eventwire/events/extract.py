@@ -40,15 +40,19 @@ class EventExtractor:
         self.resolver = resolver
         self.attributor = Attributor(load_frames(tuple(sorted(lexicon.reporting.items()))))
 
-    def extract(self, annotated: AnnotatedArticle, quotes: list[Quote] | tuple[()] = ()) -> list[Event]:
+    def extract(self, annotated: AnnotatedArticle, quotes: list[Quote] | tuple[()] = (),
+                actors: ArticleActors | None = None) -> list[Event]:
         """The article's events in text order; `quotes` (its direct quotations) attribute the
-        events told inside them to their speakers."""
+        events told inside them to their speakers. `actors` is the article's actor resolution
+        when an earlier stage already began it."""
         events: list[Event] = []
         seen: set[str] = set()
         told: set[tuple[str, str]] = set()  # (type, trigger lemma) of the events reported so far
         denials: set[str] = set()  # REJECT events that deny something said before them
         article = annotated.article
-        resolve = ArticleActors(self.resolver, day_of(article.published, article.published_precision)).resolve
+        if actors is None:
+            actors = ArticleActors(self.resolver, day_of(article.published, article.published_precision))
+        resolve = actors.resolve
         for sentence in annotated.sentences:
             for sent in sentence.doc.sents:
                 for token, event in self.sentence_events(annotated, sentence, sent, resolve, told, list(quotes)):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 import eventwire.quotes
 from eventwire.actors import ArticleActors, Resolver, day_of, default_registry
 from eventwire.model import Article, Document, Paragraph, Quote
+from eventwire.nlp import load_pipeline
 from eventwire.pages import extract_articles
 from eventwire.quotes import Snippet, find_quotes, mark_pairs, parse_snippets
 from eventwire.sources import read_file
@@ -207,3 +208,21 @@ def test_seed_pages(seeds_dir: Path) -> None:
     assert sum(1 for q in found if q.speaker is not None) >= 30
     assert sum(1 for q in found if q.speaker is not None and q.speaker.code) >= 15
     assert len({q.id for q in found}) == len(found)
+
+
+def test_a_long_title_before_the_verb_and_a_state_from_the_apposition() -> None:
+    quote = only(quotes("“The launcher came across the border and went back the same night,” Jan Verhoeven, "
+                        "the head of the Dutch national crime squad, told a news conference."))
+    assert quote.speaker_text == "Jan Verhoeven"
+    assert quote.speaker is not None and quote.speaker.code == "NLD"
+
+
+def test_a_surname_speaker_takes_the_person_the_article_named_in_full() -> None:
+    paragraphs = [Paragraph("Prime Minister Theresa May told parliament that Britain would expel 23 diplomats.", 1),
+                  Paragraph("May said: “We will not tolerate such an attack on our soil, and we will act.”", 3)]
+    article = article_of(paragraphs)
+    resolver = Resolver(default_registry())
+    actors = ArticleActors(resolver, day_of("2018-03-14", "day"))
+    actors.meet([load_pipeline()(paragraphs[0].text)])
+    quote = only(find_quotes(article, actors.resolve))
+    assert quote.speaker is not None and quote.speaker.code == "GBR"
