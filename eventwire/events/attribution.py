@@ -36,6 +36,8 @@ class Frames:
     denial_verbs: frozenset[str]
     denied_objects: frozenset[str]
     denial_reach: int
+    blame_words: frozenset[str]
+    blame_preps: frozenset[str]
 
 
 @cache
@@ -48,7 +50,8 @@ def load_frames(speech: tuple[tuple[str, str], ...]) -> Frames:
         claim_nouns=by_stance(raw["claim_nouns"]), hearsay=by_stance(raw["hearsay"]),
         said_to=by_stance(raw["said_to"]), press_sectors=frozenset(raw["press_sectors"]),
         press_words=frozenset(raw["press_words"]), denial_verbs=frozenset(raw["denial_verbs"]),
-        denied_objects=frozenset(raw["denied_objects"]), denial_reach=raw["denial_reach"])
+        denied_objects=frozenset(raw["denied_objects"]), denial_reach=raw["denial_reach"],
+        blame_words=frozenset(raw["blame"]["words"]), blame_preps=frozenset(raw["blame"]["prepositions"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,12 @@ class Attributor:
         if prep.lower_ not in self.frames.accusations.get(accuser.lemma_.lower(), ()):
             return []
         return [c for c in accuser.children if c.dep_ in ("dobj", "nsubjpass")]
+
+    def blamed_for(self, prep: Token) -> bool:
+        """"was responsible for", "is to blame for": a deed put on the clause's subject."""
+        head = prep.head
+        return prep.lower_ in self.frames.blame_preps and head.lower_ in self.frames.blame_words and \
+            head.dep_ in ("acomp", "xcomp") and head.head.i != head.i
 
     def is_press(self, token: Token, speaker: Actor | None) -> bool:
         if speaker is not None and speaker.sector in self.frames.press_sectors:

@@ -453,6 +453,9 @@ class EventExtractor:
                 actor_tokens = agents_of(verb)
             else:
                 actor_tokens = self.subjects(verb) or self.inherited_subject(verb)
+        elif not actor_tokens and noun.dep_ == "pobj" and self.attributor.blamed_for(noun.head):
+            # "Russia was responsible for the poisoning", "Moscow is to blame for the attack"
+            actor_tokens = self.subjects(noun.head.head.head)
         elif (not actor_tokens and trigger.type == "CONSULT" and noun.dep_ == "pobj"
               and noun.head.lower_ in MEETING_PREPS):
             # "Trump boasted during the meeting": who speaks at a meeting took part in it

@@ -98,3 +98,17 @@ def test_a_warning_is_real_though_what_it_warns_of_is_conditional() -> None:
 def test_hedges_make_a_guess() -> None:
     assert one(extract("The Iraqi army will probably recapture Mosul."), "recapture")["modality"] == "hypothetical"
     assert one(extract("Israel is likely to strike Iranian sites in Syria."), "strike")["modality"] == "hypothetical"
+
+
+def test_whom_a_claim_holds_responsible_did_the_deed() -> None:
+    events = extract("London said that Moscow was responsible for the poisoning of a former spy.",
+                     "Russia denies any role.")
+    deed, denial = one(events, "poisoning"), one(events, "denies")
+    assert codes(deed["actor"]) == ["RUS"] and deed["attribution"]["stance"] == "denied"
+    assert denial["attribution"]["denies"] == deed["id"]
+
+
+def test_bringing_down_an_aircraft_is_an_attack_and_a_government_is_not_shot() -> None:
+    plane = one(extract("Investigators said a Russian missile brought down the Malaysian airliner."), "brought")
+    assert plane["type"] == "ASSAULT" and plane["mode"] == "aerial"
+    assert not [e for e in extract("Protests in Kiev brought down the Ukrainian government.") if e["type"] == "ASSAULT"]
