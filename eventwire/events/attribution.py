@@ -118,6 +118,9 @@ class Attributor:
                 return Frame("claimed", agent_of(accuser) or subject_of(accuser), False)
             if accuser.lemma_.lower() in frames.denial_verbs:  # "denied involvement in the attack"
                 return Frame("denied", subject_of(accuser), False)
+            if head.lower_ == "of" and accuser.pos_ in ("NOUN", "PROPN") and accuser.lemma_.lower() in frames.claim_nouns:
+                # "reports of an attack on the convoy", "allegations of torture by the police"
+                return Frame(frames.claim_nouns[accuser.lemma_.lower()], claim_holder(accuser), False)
         if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in frames.claim_nouns:
             stance = frames.claim_nouns[head.lemma_.lower()]
             return Frame(stance, claim_holder(head), False)
@@ -216,9 +219,9 @@ def source_position(paragraph: Paragraph, offset: int) -> tuple[int, int]:
 
 def link_denials(events: list[Event], denials: set[str], reach: int) -> list[Event]:
     """Each denial (the ids of REJECT events that deny something said before) linked to the
-    latest claim before it, at most `reach` event-bearing sentences back: one whose actors include
-    a denier (the accused denies), else the latest. An accusation stands for its claim when no
-    claimed event was found in it. The claim becomes `denied` and names the deniers; a denial
+    latest claim before it, at most `reach` event-bearing sentences back, that the deniers did not
+    make themselves: one whose actors include a denier (the accused denies), else the latest. An
+    accusation stands for its claim when no claimed event was found in it. The claim becomes `denied` and names the deniers; a denial
     whose text names no recipient answers the claimant."""
     sentence_of = dict(zip((e.id for e in events), sentence_numbers(events)))
     linked = {e.id: e for e in events}
@@ -228,11 +231,12 @@ def link_denials(events: list[Event], denials: set[str], reach: int) -> list[Eve
         denial = linked[event.id]
         earlier = [linked[e.id] for e in events[:position]
                    if sentence_of[event.id] - sentence_of[e.id] <= reach and e.id not in denials]
-        claims = [e for e in earlier if e.attribution.stance != "asserted"] or \
-            [e for e in earlier if e.type == "ACCUSE"]
+        deniers = {a.code for a in denial.actor if a.code}
+        others = [e for e in earlier if not (e.attribution.speaker and e.attribution.speaker.code in deniers)]
+        claims = [e for e in others if e.attribution.stance != "asserted"] or \
+            [e for e in others if e.type == "ACCUSE"]  # no one denies what they say themselves
         if not claims:
             continue
-        deniers = {a.code for a in denial.actor if a.code}
         claim = next((c for c in reversed(claims) if deniers & {a.code for a in c.actor if a.code}), claims[-1])
         denied_by = claim.attribution.denied_by + [a for a in denial.actor if a not in claim.attribution.denied_by]
         linked[claim.id] = replace(claim, attribution=replace(claim.attribution, stance="denied", denied_by=denied_by))
