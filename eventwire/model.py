@@ -178,6 +178,7 @@ class Event:
     confidence: float = 0.0
     cluster_id: str | None = None
     trigger: str | None = None  # the word(s) that typed the event
+    past: bool = False  # told in a past tense; a hint for dating, not part of the record
 
     def to_dict(self) -> dict[str, Any]:
         return {

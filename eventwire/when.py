@@ -22,6 +22,11 @@ from eventwire.pages.metadata import MONTH, MONTHS, YEAR_IN_TEXT, dates_at
 MONTH_ALONE = re.compile(rf"\b(?:in|by|since|during|from|until|early|late|mid-?|of|last)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*\d)",
                          re.IGNORECASE)
 CARRY_PARAGRAPHS = 0  # how far a dated past carries to undated events after it
+# An article of no known date whose dated events are mostly background is a story of the past: its
+# undated events told in a past tense are background too ("Clinton then promised …" in a piece on
+# 1990s talks). A dated news story told in the past tense is not.
+MIN_DATED = 3
+PAST_SHARE = 2 / 3
 BACKGROUND_DAYS = 31  # "well before the article": more than a month before it
 # Modalities a date does not override: a denial, a guess or a plan stays what it is.
 DATED_MODALITIES = {"actual"}
@@ -36,17 +41,22 @@ def date_events(article: Article, events: list[Event]) -> list[Event]:
 
 
 def carried_back(article: Article, events: list[Event]) -> list[Event]:
-    """A narrative of the past goes on past its dated sentence: an undated event in the paragraph
-    of a historical one, or the paragraph after it, is background too."""
+    """A narrative of the past goes on past its dated sentence: an undated event later in the
+    paragraph of a historical one is background too, and so is every undated past-tense event of
+    an undated article that is mostly about the past."""
     starts = sorted(p.line for p in article.paragraphs)
     paragraph_of = {e.id: bisect_right(starts, e.evidence.line) for e in events}
+    dated = [e for e in events if e.date is not None]
+    about_the_past = article.published is None and len(dated) >= MIN_DATED and \
+        sum(e.modality == "historical" for e in dated) >= PAST_SHARE * len(dated)
     out, last_dated = [], None  # (paragraph, historical) of the latest dated event
     for event in events:
         paragraph = paragraph_of[event.id]
         if event.date is not None:
             last_dated = (paragraph, event.modality == "historical")
-        elif (last_dated and last_dated[1] and paragraph - last_dated[0] <= CARRY_PARAGRAPHS
-              and event.modality in DATED_MODALITIES):
+        elif event.modality in DATED_MODALITIES and (
+                (last_dated and last_dated[1] and paragraph - last_dated[0] <= CARRY_PARAGRAPHS)
+                or (about_the_past and event.past)):
             event = replace(event, modality="historical")
         out.append(event)
     return out
@@ -70,7 +80,7 @@ def dated(event: Event, reference: tuple[date, str] | None) -> Event:
     offset, when, precision = min(mentions, key=lambda m: abs(m[0] - at))
     iso = when.isoformat() if precision == "day" else when.isoformat()[:7] if precision == "month" else str(when.year)
     event = replace(event, date=iso, date_precision=precision)
-    if reference is not None and event.modality in DATED_MODALITIES and well_before(when, precision, reference[0]):
+    if reference is not None and event.modality in DATED_MODALITIES and well_before(when, precision, *reference):
         event = replace(event, modality="historical")
     return event
 
@@ -92,8 +102,9 @@ def sentence_dates(text: str, reference: tuple[date, str] | None) -> list[tuple[
     return sorted(found)
 
 
-def well_before(when: date, precision: str, reference: date) -> bool:
-    if precision == "year":
+def well_before(when: date, precision: str, reference: date, reference_precision: str) -> bool:
+    """More than a month before the article (an earlier year, when either is only a year)."""
+    if precision == "year" or reference_precision == "year":
         return when.year < reference.year
     last_day = when if precision == "day" else end_of_month(when)
     return (reference - last_day).days > BACKGROUND_DAYS

@@ -483,7 +483,7 @@ class EventExtractor:
             id=stable_id("e", article.id, evidence.line, evidence.start, token.i, trigger.type),
             article_id=article.id, type=trigger.type, mode=trigger.mode or self.means_of(trigger, clause),
             actor=actors, recipient=recipients, evidence=evidence, modality=modality, attribution=attribution,
-            confidence=confidence, trigger=trigger_text)
+            confidence=confidence, trigger=trigger_text, past=told_in_past(clause))
 
     def means_of(self, trigger: Trigger, clause: Token) -> str | None:
         """The mode a trigger leaves open, from the weapon its clause names: "killed in a bomb
@@ -495,6 +495,13 @@ class EventExtractor:
         return next((mode for mode, cues in means.items() if words & cues), None)
 
     def modality_of(self, clause: Token) -> str:
+        modality = self.clause_modality(clause)
+        if modality == "actual" and clause.pos_ in ("NOUN", "PROPN") and clause.dep_ == "nsubj" \
+                and self.clause_modality(clause.head) in ("future", "hypothetical"):
+            return "hypothetical"  # "capture of the district will end the threat": a deed foreseen
+        return modality
+
+    def clause_modality(self, clause: Token) -> str:
         for child in clause.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
@@ -613,6 +620,11 @@ def mistagged_noun(token: Token) -> bool:
     before = token.doc[max(token.sent.start, token.i - 3):token.i]
     return (after is None or after.pos_ not in ("NOUN", "PROPN")) and any(
         t.lower_ in ("a", "an", "the", "its", "their", "this") for t in before)
+
+
+def told_in_past(clause: Token) -> bool:
+    """"Clinton promised", "had agreed", "was bombed": the clause's verb or auxiliary is past."""
+    return clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
 
 
 def mistagged_verb(token: Token) -> bool:

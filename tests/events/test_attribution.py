@@ -112,3 +112,9 @@ def test_bringing_down_an_aircraft_is_an_attack_and_a_government_is_not_shot() -
     plane = one(extract("Investigators said a Russian missile brought down the Malaysian airliner."), "brought")
     assert plane["type"] == "ASSAULT" and plane["mode"] == "aerial"
     assert not [e for e in extract("Protests in Kiev brought down the Ukrainian government.") if e["type"] == "ASSAULT"]
+
+
+def test_a_deed_that_will_bring_something_about_is_foreseen() -> None:
+    capture = one(extract("The capture of Raqqa by Kurdish forces will end the jihadists' hold on the Euphrates."),
+                  "capture")
+    assert capture["modality"] == "hypothetical"

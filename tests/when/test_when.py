@@ -62,3 +62,19 @@ def test_a_guess_or_a_denial_keeps_its_modality() -> None:
     text = "In 2014 the rebels may have shot down the airliner."
     [guess] = date_events(article(text, published="2016-09-09"), [event(text, "shot", modality="hypothetical")])
     assert guess.modality == "hypothetical" and guess.date == "2014"
+
+
+def test_an_undated_story_of_the_past_makes_its_past_tense_events_background() -> None:
+    lines = ["In 1993 the two presidents met in Vancouver.", "In 1995 they argued over Bosnia.",
+             "In 1999 Moscow condemned the bombing of Belgrade.", "The transcripts were released in 2018.",
+             "He then promised to help."]
+    page = article(*lines)  # no date of its own: its latest year, 2018, is the reference
+    events = [event(text, trigger, line=1 + 2 * i) for i, (text, trigger) in
+              enumerate(zip(lines, ["met", "argued", "condemned", "released", "promised"]))]
+    for e in events:
+        e.past = True
+    *_, released, promised = date_events(page, events)
+    assert released.modality == "actual" and promised.modality == "historical"
+    dated_page = article(*lines, published="2018-06-01")  # a dated news story told in the past is news
+    *_, promised_again = date_events(dated_page, [event(lines[-1], "promised", line=9)])
+    assert promised_again.modality == "actual"
