@@ -131,7 +131,11 @@ def quotes_table(quotes: Iterable[dict[str, Any]]) -> Table:
 
 def print_summary(console: Console, stats: dict[str, Any], sample_events: list[dict[str, Any]]) -> None:
     console.print(f"[bold]{stats['documents']}[/bold] documents, [bold]{stats['articles']}[/bold] articles, "
-                  f"[bold]{stats['events']}[/bold] events, {stats['comments']} reader comments kept apart")
+                  f"[bold]{stats['events']}[/bold] events, {stats['comments']} reader comments kept apart, "
+                  f"{stats['quotes']} direct quotations")
+    stances = stats["events_by_stance"]
+    if stances:
+        console.print("who says so: " + ", ".join(f"{count} {stance}" for stance, count in stances.items()))
     pages = Table(title="Articles and events per page")
     pages.add_column("page")
     pages.add_column("articles", justify="right")

@@ -287,6 +287,8 @@ class Store:
             "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
             "comments": con.execute("SELECT coalesce(sum(json_array_length(comments)), 0) FROM articles").fetchone()[0],
             "quotes": con.execute("SELECT count(*) FROM quotes").fetchone()[0] if self.has_quotes else 0,
+            "events_by_stance": dict(con.execute(
+                "SELECT stance, count(*) AS n FROM events GROUP BY stance ORDER BY n DESC, stance").fetchall()),
             "events_by_type": dict(con.execute(
                 "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()),
             "articles_by_source": dict(con.execute(

@@ -77,7 +77,12 @@ class Attributor:
         stance = frame.stance
         if frame.neutral:
             stance = "reported" if frame.speaker is None or self.is_press(frame.speaker, speaker) else "claimed"
-        source = (speaker.name or speaker.text) if speaker else (frame.speaker.text if frame.speaker else None)
+        if frame.speaker is not None and frame.speaker.pos_ == "PRON" and not (
+                speaker and (speaker.code or speaker.name or speaker.sector)):
+            speaker = None  # an "it" or "they" the article leaves unresolved names no one
+        elif speaker is None and frame.speaker is not None:
+            speaker = Actor(frame.speaker.text)  # "a lawyer said": a speaker the registry does not know
+        source = (speaker.name or speaker.text) if speaker else None
         return Attribution(source=source, stance=stance, speaker=speaker,
                            quote_id=quote.id if quote else None)
 
