@@ -65,12 +65,17 @@ class Attributor:
     def __init__(self, frames: Frames) -> None:
         self.frames = frames
 
-    def attribution(self, clause: Token, resolve: Resolve, quote: Quote | None) -> Attribution:
-        """The event's frame, nearest first; else the quotation it is told in; else the article's own word."""
+    def attribution(self, clause: Token, resolve: Resolve, quote: Quote | None,
+                    performed: bool = False, actors: list[Actor] | tuple[()] = ()) -> Attribution:
+        """The event's frame, nearest first; else the quotation it is told in; else the article's
+        own word. `performed`: the event is a verbal act (a threat, demand, accusation …), which a
+        quotation of its own actor performs rather than claims."""
         frame = self.frame_of(clause)
         if frame is None:
             if quote is None:
                 return Attribution()
+            if performed and performs(actors, quote.speaker):
+                return Attribution(quote_id=quote.id)  # “we reserve the right to respond”: the quote is the threat
             return Attribution(source=quote_source(quote), stance="claimed", speaker=quote.speaker,
                                quote_id=quote.id)
         speaker = resolve(frame.speaker) if frame.speaker is not None else None
@@ -82,6 +87,8 @@ class Attributor:
             speaker = None  # an "it" or "they" the article leaves unresolved names no one
         elif speaker is None and frame.speaker is not None:
             speaker = Actor(frame.speaker.text)  # "a lawyer said": a speaker the registry does not know
+        if performed and frame.neutral and speaker is not None and speaker.code and performs(actors, speaker):
+            return Attribution(quote_id=quote.id if quote else None)  # "Shoigu said Russia reserves the right to respond"
         source = (speaker.name or speaker.text) if speaker else None
         return Attribution(source=source, stance=stance, speaker=speaker,
                            quote_id=quote.id if quote else None)
@@ -126,6 +133,11 @@ class Attributor:
             if head.lower_ == "of" and accuser.pos_ in ("NOUN", "PROPN") and accuser.lemma_.lower() in frames.claim_nouns:
                 # "reports of an attack on the convoy", "allegations of torture by the police"
                 return Frame(frames.claim_nouns[accuser.lemma_.lower()], claim_holder(accuser), False)
+        if node.dep_ in ("ccomp", "advcl", "prep") and head.pos_ in ("VERB", "AUX") and (
+                node.dep_ != "prep" or node.lower_ == "of"):
+            said = next((c for c in head.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames.claim_nouns), None)
+            if said is not None:  # "reports have been circulating that …", "reports have appeared of an attack"
+                return Frame(frames.claim_nouns[said.lemma_.lower()], claim_holder(said), False)
         if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in frames.claim_nouns:
             stance = frames.claim_nouns[head.lemma_.lower()]
             return Frame(stance, claim_holder(head), False)
@@ -150,9 +162,10 @@ class Attributor:
     def is_press(self, token: Token, speaker: Actor | None) -> bool:
         if speaker is not None and speaker.sector in self.frames.press_sectors:
             return True
+        if speaker is not None and speaker.code and speaker.sector and speaker.sector not in self.frames.press_sectors:
+            return False  # "the Russian defence ministry": a party, whatever words its name holds
         words = {t.lower_ for t in token.subtree} if token.dep_ != "ROOT" else {token.lower_}
-        return token.lower_ in self.frames.press_words or (
-            speaker is None and not words.isdisjoint(self.frames.press_words))
+        return not words.isdisjoint(self.frames.press_words)
 
     # --- denials ------------------------------------------------------------------------
 
@@ -166,6 +179,12 @@ class Attributor:
             return not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)  # "Moscow denies."
         return any(o.lower_ in self.frames.denied_objects or o.lemma_.lower() in self.frames.denied_objects
                    for o in objects)
+
+
+def performs(actors: list[Actor] | tuple[()], speaker: Actor | None) -> bool:
+    """A verbal act its speaker does by saying it: the speaker is its actor, or it names none ("we")."""
+    codes = {a.code for a in actors if a.code}
+    return not codes or (speaker is not None and speaker.code in codes)
 
 
 def subject_of(verb: Token) -> Token | None:

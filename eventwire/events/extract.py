@@ -472,7 +472,8 @@ class EventExtractor:
         evidence = evidence_for(article.evidence_source or article.source, sentence, sent)
         modality = self.modality_of(clause)
         attribution = self.attributor.attribution(
-            clause, lambda speaker: resolve(participant_span(self.antecedent(speaker))), quote)
+            clause, lambda speaker: resolve(participant_span(self.antecedent(speaker))), quote,
+            performed=trigger.type in self.lexicon.verbal, actors=actors)
         if modality == "future" and attribution.stance == "asserted" and article.kind == "opinion":
             modality = "hypothetical"  # an opinion writer's own "will" is a forecast, not a plan announced
         filled = sum((any(is_resolved(a) for a in actors), any(is_resolved(r) for r in recipients)))

@@ -50,6 +50,7 @@ class Lexicon:
     noun_preps: dict[str, dict[str, str]]  # "of"/"from" -> type -> the role its phrase plays
     obligation: frozenset[str]  # "must": a that-clause with it under a verb of saying is a demand
     unattributed: frozenset[str]  # types that are events even when no party is named
+    verbal: frozenset[str]  # types done by saying: a quotation of their actor performs them
     statement_nouns: frozenset[str]  # "a statement demanding …" speaks for whoever issued it
     recipient_preps: dict[str, frozenset[str]]  # type -> more prepositions that name its recipient
     complements: dict[str, frozenset[str]]  # verb -> what it needs to be an event (deps, prepositions)
@@ -156,6 +157,7 @@ def load_lexicon() -> Lexicon:
         place_targets=frozenset(raw["place_targets"]),
         noun_preps={prep: dict(roles) for prep, roles in raw["noun_preps"].items()},
         obligation=frozenset(raw["obligation"]), unattributed=frozenset(raw["unattributed"]),
+        verbal=frozenset(raw["verbal"]),
         statement_nouns=frozenset(raw["statement_nouns"]),
         recipient_preps={t: frozenset(words) for t, words in raw["recipient_preps"].items()},
         complements={verb: frozenset(deps) for verb, deps in raw["complements"].items()})

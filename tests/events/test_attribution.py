@@ -118,3 +118,38 @@ def test_a_deed_that_will_bring_something_about_is_foreseen() -> None:
     capture = one(extract("The capture of Raqqa by Kurdish forces will end the jihadists' hold on the Euphrates."),
                   "capture")
     assert capture["modality"] == "hypothetical"
+
+
+def test_reports_that_circulate_or_appear_are_reported() -> None:
+    circulating = one(extract("Reports have been circulating that the US is withdrawing its troops from Tanf."),
+                      "withdrawing")
+    assert circulating["attribution"]["stance"] == "reported"
+    appeared = one(extract("Reports have appeared of an attack on a Red Crescent convoy near Aleppo."), "attack")
+    assert appeared["attribution"]["stance"] == "reported"
+
+
+def test_a_paper_is_the_press_and_a_ministry_a_party() -> None:
+    paper = one(extract("According to the Post piece, Kerry hopes to seal a ceasefire with Russia."), "ceasefire")
+    assert paper["attribution"]["stance"] == "reported"
+    ministry = one(extract("According to the Russian defence ministry, Syrian jets struck a rebel depot."), "struck")
+    assert stance(ministry) == ("claimed", "RUS")
+
+
+def test_a_quotation_of_its_own_actor_performs_a_verbal_act() -> None:
+    text = ("Sergei Shoigu told reporters in Moscow: “The Israeli military broke our partnership, so we reserve "
+            "the right to respond.”")
+    article = Article(id="a-q", document_id="d-q", source="q.txt", evidence_source="q.txt", paragraphs=[Paragraph(text, 1)])
+    resolver = Resolver(default_registry())
+    quotes = find_quotes(article, ArticleActors(resolver, None).resolve)
+    lexicon = load_lexicon()
+    [annotated] = annotate([article], lexicon.is_candidate)
+    [threat] = [e.to_dict() for e in EventExtractor(lexicon, resolver).extract(annotated, quotes)
+                if e.type == "THREATEN"]
+    assert threat["attribution"]["stance"] == "asserted" and threat["attribution"]["quote_id"] == quotes[0].id
+
+
+def test_a_verbal_act_reported_from_its_own_actor_is_done_not_claimed() -> None:
+    threat = one(extract("Shoigu said Russia reserved the right to respond to the Israeli strike."), "reserved")
+    assert threat["type"] == "THREATEN" and threat["attribution"]["stance"] == "asserted"
+    claim = one(extract("Shoigu said Israeli jets struck a Syrian depot near Latakia."), "struck")
+    assert claim["attribution"]["stance"] == "claimed"
