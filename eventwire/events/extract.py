@@ -497,9 +497,11 @@ class EventExtractor:
 
     def modality_of(self, clause: Token) -> str:
         modality = self.clause_modality(clause)
-        if modality == "actual" and clause.pos_ in ("NOUN", "PROPN") and clause.dep_ == "nsubj" \
-                and self.clause_modality(clause.head) in ("future", "hypothetical"):
-            return "hypothetical"  # "capture of the district will end the threat": a deed foreseen
+        if modality == "actual" and clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("nsubj", "dobj"):
+            governing = self.clause_modality(clause.head)
+            if governing == "hypothetical" or (governing == "future" and clause.dep_ == "nsubj"):
+                # "capture of the district will end the threat", "would risk an armed clash": a deed foreseen
+                return "hypothetical"
         return modality
 
     def clause_modality(self, clause: Token) -> str:

@@ -118,6 +118,8 @@ def test_a_deed_that_will_bring_something_about_is_foreseen() -> None:
     capture = one(extract("The capture of Raqqa by Kurdish forces will end the jihadists' hold on the Euphrates."),
                   "capture")
     assert capture["modality"] == "hypothetical"
+    clash = one(extract("Such steps would risk an armed clash with Russian forces in Syria."), "armed clash")
+    assert clash["modality"] == "hypothetical"
 
 
 def test_reports_that_circulate_or_appear_are_reported() -> None:
