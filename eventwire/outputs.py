@@ -218,6 +218,11 @@ def print_events_report(console: Console, summary: dict[str, Any]) -> None:
                           f"({quotes['matched']}/{quotes['gold']}) · quote speakers "
                           f"{agreement(attribution['quote_speakers'])} · page signals "
                           f"{agreement(attribution['signals'])}")
+        when_where = pages["when_where"]
+        if when_where["dates"]["scored"] or when_where["places"]["scored"]:
+            console.print(f"dates right at their precision {agreement(when_where['dates'])} · places right "
+                          f"{agreement(when_where['places'])} · events placed from outside their sentence "
+                          f"{when_where['placed_from_elsewhere']}")
         per_page = Table(title="Events per page")
         for column in ("page", "gold", "found", "matched"):
             per_page.add_column(column)

@@ -185,7 +185,7 @@ def quotations_in(text: str, paragraph: int) -> list[Quotation]:
 
 
 def evidence_at(source: str, paragraph: Paragraph, start: int, end: int) -> Evidence:
-    """Paragraph offsets as a source location, as events.extract.evidence_for gives a sentence's."""
+    """Paragraph offsets as a source location, as nlp.evidence_for gives a sentence's."""
     before = paragraph.text[:start]
     newlines = before.count("\n")
     column = start - (before.rfind("\n") + 1) if newlines else paragraph.column + start

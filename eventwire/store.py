@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS events (
     date VARCHAR, date_precision VARCHAR, location JSON,
     attribution_source VARCHAR, stance VARCHAR, modality VARCHAR,
     evidence JSON, evidence_text VARCHAR, confidence DOUBLE, cluster_id VARCHAR, trigger VARCHAR,
-    attribution JSON
+    attribution JSON, date_rule VARCHAR
 );
 
 -- version 2: on how many pages of a site each short line occurs (pages/repetition.py)
@@ -67,6 +67,7 @@ MIGRATIONS = {
     3: """
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS signals JSON;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS attribution JSON;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS date_rule VARCHAR;
 """,
 }
 
@@ -211,7 +212,7 @@ class Store:
                limit: int | None = None) -> Iterator[dict[str, Any]]:
         sql = ("SELECT id, article_id, type, mode, actor, recipient, date, date_precision, location,"
                " attribution_source, stance, modality, evidence, confidence, cluster_id, trigger, "
-               + ("attribution" if self.has_quotes else "NULL") + " FROM events")
+               + ("attribution, date_rule" if self.has_quotes else "NULL, NULL") + " FROM events")
         where: list[str] = []
         params: list[Any] = []
         if type:
@@ -229,11 +230,12 @@ class Store:
         cursor = self.con.execute(sql, params)
         while rows := cursor.fetchmany(1000):
             for (id_, article_id, type_, mode, actor_json, recipient_json, date, date_precision, location,
-                 attribution_source, stance, modality, evidence, confidence, cluster_id, trigger, attribution) in rows:
+                 attribution_source, stance, modality, evidence, confidence, cluster_id, trigger, attribution,
+                 date_rule) in rows:
                 yield {
                     "id": id_, "article_id": article_id, "type": type_, "mode": mode,
                     "actor": json.loads(actor_json), "recipient": json.loads(recipient_json),
-                    "date": date, "date_precision": date_precision,
+                    "date": date, "date_precision": date_precision, "date_rule": date_rule,
                     "location": json.loads(location) if location else None,
                     "attribution": json.loads(attribution) if attribution else
                     {"source": attribution_source, "stance": stance},
@@ -349,4 +351,4 @@ def event_row(event: Event) -> list[Any]:
             record["attribution"]["source"], record["attribution"]["stance"], record["modality"],
             json.dumps(record["evidence"], ensure_ascii=False), record["evidence"]["text"],
             record["confidence"], record["cluster_id"], record["trigger"],
-            json.dumps(record["attribution"], ensure_ascii=False)]
+            json.dumps(record["attribution"], ensure_ascii=False), record["date_rule"]]

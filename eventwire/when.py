@@ -1,11 +1,14 @@
 """When: each event dated from its own sentence, and told apart as background when that date lies
 well before the article's own (DESIGN §5).
 
-A sentence's explicit dates ("9th September 2016", "in February", "in 1995") give the event
-nearest them its date at their precision. The article's date comes from the page when the
-anatomy found one, else from the latest date the article mentions. An event dated more than a
-month before it (or in an earlier year, for year dates) is `historical`. Relative dates ("on
-Monday", "last week") are not resolved yet.
+A sentence's dates give the event nearest them its date at their precision, with the rule that
+set it (`date_rule`): explicit dates ("9th September 2016"; a weekday beside one must agree, or the
+rule says so and the date stands), a month or year named alone ("in February", "in 1995"), and
+dates relative to the article's own ("on Monday", "yesterday", "earlier this month", "last
+year"). The article's date comes from the page when the anatomy found one, else from the latest
+date the article mentions. An event dated more than a month before it (or in an earlier year, for
+year dates) is `historical`. "Last week" and "over the next few weeks" name no day, month or year,
+so they date nothing.
 """
 
 from __future__ import annotations
@@ -74,32 +77,116 @@ def article_date(article: Article) -> tuple[date, str] | None:
 
 def dated(event: Event, reference: tuple[date, str] | None) -> Event:
     mentions = sentence_dates(event.evidence.text, reference)
+    if event.attribution.stance != "asserted":
+        # "prosecutors said on Wednesday that the missile …": a weekday in a report dates the saying
+        mentions = [m for m in mentions if m[3] not in SAYING_DATES]
     if not mentions:
         return event
     at = trigger_offset(event)
-    offset, when, precision = min(mentions, key=lambda m: abs(m[0] - at))
+    offset, when, precision, rule = min(mentions, key=lambda m: abs(m[0] - at))
     iso = when.isoformat() if precision == "day" else when.isoformat()[:7] if precision == "month" else str(when.year)
-    event = replace(event, date=iso, date_precision=precision)
+    event = replace(event, date=iso, date_precision=precision, date_rule=rule)
     if reference is not None and event.modality in DATED_MODALITIES and well_before(when, precision, *reference):
         event = replace(event, modality="historical")
     return event
 
 
-def sentence_dates(text: str, reference: tuple[date, str] | None) -> list[tuple[int, date, str]]:
-    """(offset, first day of the period, precision) for each date the sentence names."""
-    found = [(at, parse_iso(iso)[0], precision) for at, iso, precision in dates_at(text)]
-    taken = [range(at, at + 12) for at, _, _ in found]
+def sentence_dates(text: str, reference: tuple[date, str] | None) -> list[tuple[int, date, str, str]]:
+    """(offset, first day of the period, precision, rule) for each date the sentence names."""
+    found = []
+    for at, iso, precision in dates_at(text):
+        when = parse_iso(iso)[0]
+        weekday = WEEKDAY_BEFORE.search(text[max(0, at - 14):at])
+        rule = "explicit"
+        if weekday and precision == "day" and WEEKDAYS[weekday.group(1).lower()] != when.weekday():
+            rule = "explicit; weekday disagrees"  # "Tuesday 14th December 2016" (a Wednesday)
+        found.append((at, when, precision, rule))
+    taken = [range(max(0, at - 14), at + 20) for at, *_ in found]
     for match in YEAR_IN_TEXT.finditer(text):
         if not any(match.start("year") in span or match.start() in span for span in taken):
-            found.append((match.start("year"), date(int(match.group("year")), 1, 1), "year"))
-    if reference is not None:
-        for match in MONTH_ALONE.finditer(text):
-            if any(match.start("month") in span for span in taken):
-                continue
-            month = MONTHS[match.group("month").lower().rstrip(".")]
-            year = reference[0].year - (1 if month > reference[0].month and reference[1] != "year" else 0)
-            found.append((match.start("month"), date(year, month, 1), "month"))
+            found.append((match.start("year"), date(int(match.group("year")), 1, 1), "year", "year"))
+    if reference is None:
+        return sorted(found)
+    for match in MONTH_ALONE.finditer(text):
+        if any(match.start("month") in span for span in taken):
+            continue
+        month = MONTHS[match.group("month").lower().rstrip(".")]
+        year = reference[0].year - (1 if month > reference[0].month and reference[1] != "year" else 0)
+        found.append((match.start("month"), date(year, month, 1), "month", "month"))
+    day, reference_precision = reference
+    for match in (m for pattern in DAYS_OF_MONTH for m in pattern.finditer(text)):
+        if any(match.start() in span for span in taken) or reference_precision == "year":
+            continue
+        month = MONTHS[match.group("month").lower().rstrip(".")]
+        year = day.year - (1 if month > day.month else 0)
+        try:
+            found.append((match.start(), date(year, month, int(match.group("day"))), "day", "day and month"))
+        except ValueError:
+            continue
+        taken.append(range(match.start(), match.end()))
+    for match in RELATIVE.finditer(text):
+        if any(match.start() in span for span in taken):
+            continue
+        resolved = relative_date(match, day, reference_precision)
+        if resolved is not None:
+            found.append((match.start(), *resolved))
     return sorted(found)
+
+
+# "on Jan. 24", "on 14 December": a day and month with no year are in the article's year.
+DAYS_OF_MONTH = [
+    re.compile(rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE),
+]
+
+
+WEEKDAYS = {name: number for number, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY},?\s*(?:the\s+)?$", re.IGNORECASE)
+# Dates relative to the article's own: a weekday ("on Monday", "late on Tuesday", "Monday's
+# vote"), yesterday and today, and this or last month and year.
+RELATIVE = re.compile(
+    rf"\b(?:(?P<weekday>{WEEKDAY})(?!\s*,?\s*(?:the\s+)?\d)"
+    r"|(?P<yesterday>yesterday|last night)|(?P<today>today|tonight|this (?:morning|afternoon|evening))"
+    r"|(?P<this>(?:earlier |later )?this (?P<this_unit>month|year))"
+    r"|(?P<last>last (?P<last_unit>month|year))"
+    r"|(?P<ago>(?P<count>two|three|four|five|six|\d+) (?P<ago_unit>days|months|years) ago))\b",
+    re.IGNORECASE)
+SAYING_DATES = {"weekday", "today", "yesterday"}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def relative_date(match: re.Match[str], day: date, precision: str) -> tuple[date, str, str] | None:
+    """(date, precision, rule) of a relative mention against the article's date at `precision`;
+    None when the article's date is too coarse for it."""
+    exact = precision == "day"
+    if match.group("weekday") and exact:
+        back = (day.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+        return date.fromordinal(day.toordinal() - back), "day", "weekday"
+    if match.group("yesterday") and exact:
+        return date.fromordinal(day.toordinal() - 1), "day", "yesterday"
+    if match.group("today") and exact:
+        return day, "day", "today"
+    unit = match.group("this_unit") or match.group("last_unit")
+    if unit:
+        shift = 1 if match.group("last_unit") else 0
+        if unit == "year":
+            return date(day.year - shift, 1, 1), "year", match.group(0).lower()
+        if precision != "year":
+            month = day.month - shift
+            return (date(day.year, month, 1) if month else date(day.year - 1, 12, 1)), "month", match.group(0).lower()
+    if match.group("ago"):
+        count = COUNTS.get(match.group("count").lower()) or int(match.group("count"))
+        unit = match.group("ago_unit").lower()
+        if unit == "days" and exact:
+            return date.fromordinal(day.toordinal() - count), "day", "days ago"
+        if unit == "months" and precision != "year":
+            months = day.year * 12 + day.month - 1 - count
+            return date(months // 12, months % 12 + 1, 1), "month", "months ago"
+        if unit == "years":
+            return date(day.year - count, 1, 1), "year", "years ago"
+    return None
 
 
 def well_before(when: date, precision: str, reference: date, reference_precision: str) -> bool:

