@@ -157,6 +157,22 @@ def events(
             stdout.print(outputs.events_table(records))
 
 
+@app.command()
+def places(
+    db: DbOption = None,
+    format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.table,
+    country: Annotated[str | None, typer.Option("--country", help="ISO alpha-3 code, e.g. SYR")] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
+) -> None:
+    """List the places events were resolved to, with their precision and event counts."""
+    with open_store(db, read_only=True) as store:
+        records = store.places(country=country, limit=limit)
+        if format is ArticleFormat.jsonl:
+            outputs.write_jsonl(records, sys.stdout)
+        else:
+            stdout.print(outputs.places_table(records))
+
+
 class ExportFormat(str, Enum):
     plover = "plover"
     cameo = "cameo"

