@@ -178,7 +178,9 @@ class Event:
     confidence: float = 0.0
     cluster_id: str | None = None
     trigger: str | None = None  # the word(s) that typed the event
-    past: bool = False  # told in a past tense; a hint for dating, not part of the record
+    # Hints for the stages after events (dates and places), not part of the record:
+    past: bool = False  # told in a past tense
+    trigger_at: int | None = None  # character offset of the trigger's last word in evidence.text
     date_rule: str | None = None  # what set `date`: "explicit", "weekday", "month", "yesterday" …
 
     def to_dict(self) -> dict[str, Any]:

@@ -203,6 +203,8 @@ def end_of_month(first: date) -> date:
 
 
 def trigger_offset(event: Event) -> int:
+    if event.trigger_at is not None:
+        return event.trigger_at
     at = event.evidence.text.find(event.trigger or "")
     return at if at >= 0 else 0
 

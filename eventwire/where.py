@@ -237,16 +237,22 @@ def is_place_object(mention: Span) -> bool:
 
 
 def is_locative(mention: Span) -> bool:
+    """In a place phrase: "in Idlib", "near Homs", "out of Al-Tanf", "east of Aleppo"."""
     head = mention.root.head
-    return mention.root.dep_ == "pobj" and head.lower_ in LOCATIVE
+    if mention.root.dep_ != "pobj":
+        return False
+    return head.lower_ in LOCATIVE or (head.lower_ == "of" and head.head.lower_ in LOCATIVE | {"out"})
 
 
 def trigger_index(event: Event, sent: Span) -> int | None:
+    """The trigger's token in the sentence: at its offset when the events stage gave one, else
+    the first token that reads as its last word."""
+    if event.trigger_at is not None:
+        for token in sent:
+            if token.idx - sent.start_char == event.trigger_at:
+                return token.i
     words = (event.trigger or "").split()
     if not words:
         return None
     last = words[-1].lower()
-    for token in sent:
-        if token.lower_ == last:
-            return token.i
-    return None
+    return next((token.i for token in sent if token.lower_ == last), None)

@@ -484,7 +484,8 @@ class EventExtractor:
             id=stable_id("e", article.id, evidence.line, evidence.start, token.i, trigger.type),
             article_id=article.id, type=trigger.type, mode=trigger.mode or self.means_of(trigger, clause),
             actor=actors, recipient=recipients, evidence=evidence, modality=modality, attribution=attribution,
-            confidence=confidence, trigger=trigger_text, past=told_in_past(clause))
+            confidence=confidence, trigger=trigger_text, past=told_in_past(clause),
+            trigger_at=token.idx - sent.start_char)
 
     def means_of(self, trigger: Trigger, clause: Token) -> str | None:
         """The mode a trigger leaves open, from the weapon its clause names: "killed in a bomb
