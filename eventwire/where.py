@@ -125,12 +125,29 @@ def place_events(annotated: AnnotatedArticle, events: list[Event]) -> list[Event
             evidence = evidence_for(source, sentence, sent)
             sentences[(evidence.line, evidence.start)] = sent
     context = article_countries(events, sentences.values(), places)
+    found: dict[tuple[int, int], list[tuple[Span, Place]]] = {}  # each sentence's places, looked up once
     placed = []
     for event in events:
-        sent = sentences.get((event.evidence.line, event.evidence.start))
-        location = locate(event, sent, places, context) if sent is not None else None
+        where = (event.evidence.line, event.evidence.start)
+        sent = sentences.get(where)
+        if sent is None:
+            placed.append(event)
+            continue
+        if where not in found:
+            found[where] = [(m, place) for m in mentions(sent, places)
+                            if (place := choose(places.lookup(m.text), weights(context, m.text))) is not None]
+        location = locate(event, sent, found[where])
         placed.append(replace(event, location=location) if location else event)
     return placed
+
+
+def weights(context: Counter[tuple[str, str]], mention: str) -> Counter[str]:
+    """How often the article names each state, leaving out what this mention named itself."""
+    counts: Counter[str] = Counter()
+    for (code, text), n in context.items():
+        if mention not in text:
+            counts[code] += n
+    return counts
 
 
 def article_countries(events: list[Event], sents, places: Gazetteer) -> Counter[tuple[str, str]]:
@@ -147,7 +164,7 @@ def article_countries(events: list[Event], sents, places: Gazetteer) -> Counter[
     return named
 
 
-def locate(event: Event, sent: Span, places: Gazetteer, context: Counter[tuple[str, str]]) -> Location | None:
+def locate(event: Event, sent: Span, found: list[tuple[Span, Place]]) -> Location | None:
     """The place the sentence gives the event, as written and as resolved."""
     trigger_at = trigger_index(event, sent)
     trigger = sent.doc[trigger_at] if trigger_at is not None else None
@@ -155,19 +172,13 @@ def locate(event: Event, sent: Span, places: Gazetteer, context: Counter[tuple[s
     own = own_places(trigger, event.type) if trigger is not None and trigger.pos_ in ("NOUN", "PROPN") else set()
     actor_texts = [a.text for a in event.actor if a.text]
     best: tuple[tuple[int, int, int], Span, Place] | None = None
-    for mention in mentions(sent, places):
-        candidates = places.lookup(mention.text)
-        if not candidates:
-            continue
-        place = choose(candidates, Counter({code: n for (code, text), n in context.items() if mention.text not in text}))
+    for mention, place in found:
         locative = is_locative(mention)
         if any(mention.text in text for text in actor_texts) and not locative:
             continue  # "Moscow denied …": the actor, not where it happened
         if place.precision == "country" and not locative and event.type not in MATERIAL_TYPES:
             continue  # "accused Iran": a party, not a place
         distance = abs(mention.root.i - trigger_at) if trigger_at is not None else mention.start
-        # the trigger's own phrase first ("the capture of Rusafa", "retake Idlib province"), then a
-        # locative phrase elsewhere in the sentence, a country last
         if mention.root.i in own:
             rank = (0, PRECISION_RANK[place.precision], distance)  # "capture of Rusafa in Raqqa province": Rusafa
         else:
@@ -226,9 +237,9 @@ OWN_PREPS = {"of", "in", "at", "near", "inside", "outside", "around"}
 TARGET_PREPS = {"on", "against", "from", "into", "out", "toward", "towards", "across"}
 
 
-def choose(candidates: list[Place], context: Counter[str]) -> Place:
+def choose(candidates: list[Place], context: Counter[str]) -> Place | None:
     """The candidate in the country the article names most, then ours, then the most populous."""
-    return min(candidates, key=lambda p: (-context[p.country], not p.ours, -p.population,
+    return min(candidates, default=None, key=lambda p: (-context[p.country], not p.ours, -p.population,
                                           PRECISION_RANK[p.precision]))
 
 
