@@ -498,11 +498,18 @@ class EventExtractor:
 
     def modality_of(self, clause: Token) -> str:
         modality = self.clause_modality(clause)
-        if modality == "actual" and clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("nsubj", "dobj"):
+        if modality != "actual":
+            return modality
+        if clause.dep_ == "advcl" and is_condition(clause, {"if", "unless"}):
+            return "hypothetical"  # "if the US pulls out of Al-Tanf, …": the deed is the condition
+        if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("nsubj", "nsubjpass", "dobj"):
             governing = self.clause_modality(clause.head)
-            if governing == "hypothetical" or (governing == "future" and clause.dep_ == "nsubj"):
+            if governing == "hypothetical" or (governing == "future" and clause.dep_ != "dobj"):
                 # "capture of the district will end the threat", "would risk an armed clash": a deed foreseen
                 return "hypothetical"
+        if clause.dep_ == "xcomp" and (clause.head.lower_ in self.lexicon.wishes
+                                       or self.clause_modality(clause.head) == "hypothetical"):
+            return "hypothetical"  # "hopes to seal a ceasefire", "may undertake to strike"
         return modality
 
     def clause_modality(self, clause: Token) -> str:

@@ -37,6 +37,7 @@ class Lexicon:
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     hedges: frozenset[str]  # "probably", "is likely to": a guess at what may happen, so hypothetical
+    wishes: frozenset[str]  # "hopes to", "wants to" (all forms: "hopes" lemmatizes as "hop"): hypothetical
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
     carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there
@@ -145,7 +146,8 @@ def load_lexicon() -> Lexicon:
         forms=frozenset(forms), pair_verbs=frozenset(pair_verbs), pair_objects=frozenset(pair_objects),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
-        speculation=frozenset(raw["speculation"]), hedges=frozenset(raw["hedges"]), negation_flips=frozenset(raw["negation_flips"]),
+        speculation=frozenset(raw["speculation"]), hedges=frozenset(raw["hedges"]),
+        wishes=frozenset(form for verb in raw["wishes"] for form in inflections(verb)), negation_flips=frozenset(raw["negation_flips"]),
         refusable=frozenset(raw["refusable"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),
         idioms=frozenset(tuple(idiom.split()) for idiom in raw["idioms"]),

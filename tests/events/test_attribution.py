@@ -155,3 +155,16 @@ def test_a_verbal_act_reported_from_its_own_actor_is_done_not_claimed() -> None:
     assert threat["type"] == "THREATEN" and threat["attribution"]["stance"] == "asserted"
     claim = one(extract("Shoigu said Israeli jets struck a Syrian depot near Latakia."), "struck")
     assert claim["attribution"]["stance"] == "claimed"
+
+
+def test_conditions_wishes_and_modal_heads_make_a_deed_hypothetical() -> None:
+    condition = one(extract("If Washington withdraws its troops from Syria, Iran will gain ground."), "withdraws")
+    assert condition["modality"] == "hypothetical"
+    wish = one(extract("Kerry hopes to seal a ceasefire with Russia in Aleppo."), "ceasefire")
+    assert wish["modality"] == "hypothetical"
+    modal = one(extract("The Syrian army may try to retake Palmyra from ISIS."), "retake")
+    assert modal["modality"] == "hypothetical"
+    surrender = one(extract("Their surrender to the Syrian army would be negotiated quickly."), "surrender")
+    assert surrender["modality"] == "hypothetical"
+    done = one(extract("The Syrian army tried to retake Palmyra from ISIS."), "retake")
+    assert done["modality"] == "actual"
