@@ -25,6 +25,7 @@ PARSE_BATCH = 64
 MIN_SENTENCES_PER_PROCESS = 200  # below this, starting a worker costs more than it saves
 # The model learnt from straight quotes: "army’s capture" parses as a clause, "army's capture"
 # as a possessive. One character for one, so offsets into the paragraph stay right.
+VOWELS = set("aeiou")
 STRAIGHT_QUOTES = str.maketrans("’‘“”′", "''\"\"'")
 
 
@@ -120,3 +121,17 @@ def evidence_for(source: str, sentence: ParsedSentence, sent: Span) -> Evidence:
     else:
         start = paragraph.column + offset
     return Evidence(text=text, source=source, line=paragraph.line + newlines, start=start, end=start + len(text))
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English inflections, generous on purpose: a superset only costs a parse."""
+    forms = {word, word + "s", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(word + "es")
+    if len(word) >= 3 and word[-1] not in VOWELS | {"w", "x", "y"} and word[-2] in VOWELS and word[-3] not in VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms

@@ -17,9 +17,8 @@ from itertools import pairwise
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.lexicon import inflections
 from eventwire.model import Actor, Article, Evidence, Paragraph, Quote, stable_id
-from eventwire.nlp import PARSE_BATCH, STRAIGHT_QUOTES, load_pipeline
+from eventwire.nlp import PARSE_BATCH, STRAIGHT_QUOTES, inflections, load_pipeline
 
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 Position = tuple[int, int]  # (paragraph index, offset in its text): orders mentions through an article

@@ -62,6 +62,8 @@ class Frame:
 
 
 class Attributor:
+    """Who says so, from an event's clause and the quotation it may be told in."""
+
     def __init__(self, frames: Frames) -> None:
         self.frames = frames
 

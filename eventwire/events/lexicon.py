@@ -10,7 +10,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span
 
-VOWELS = set("aeiou")
+from eventwire.nlp import inflections
+
 INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
@@ -63,20 +64,6 @@ class Lexicon:
         words = {token.lower_ for token in sentence}
         return not words.isdisjoint(self.forms) or (
             not words.isdisjoint(self.pair_verbs) and not words.isdisjoint(self.pair_objects))
-
-
-def inflections(word: str) -> set[str]:
-    """Regular English inflections, generous on purpose: a superset only costs a parse."""
-    forms = {word, word + "s", word + "ed", word + "ing"}
-    if word.endswith("e"):
-        forms |= {word + "d", word[:-1] + "ing"}
-    if word.endswith("y") and len(word) > 2 and word[-2] not in VOWELS:
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if word.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(word + "es")
-    if len(word) >= 3 and word[-1] not in VOWELS | {"w", "x", "y"} and word[-2] in VOWELS and word[-3] not in VOWELS:
-        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return forms
 
 
 def key_words(key: str) -> tuple[str, ...]:

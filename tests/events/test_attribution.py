@@ -66,16 +66,20 @@ def test_a_rejection_of_a_proposal_denies_no_claim() -> None:
     assert one(events, "shelled")["attribution"]["stance"] == "claimed"
 
 
-def test_an_event_told_in_a_quotation_is_the_speakers_claim() -> None:
-    text = "“Rebel fighters shelled the market this morning,” Sergei Lavrov told reporters in Moscow."
+def with_quotes(text: str) -> tuple[list[dict], list]:
+    """Events of a one-paragraph article with its quotations found first, as the pipeline does."""
     article = Article(id="a-quote", document_id="d-quote", source="q.txt", evidence_source="q.txt",
                       paragraphs=[Paragraph(text, 1)])
     resolver = Resolver(default_registry())
     quotes = find_quotes(article, ArticleActors(resolver, None).resolve)
     lexicon = load_lexicon()
     [annotated] = annotate([article], lexicon.is_candidate)
-    [event] = [e.to_dict() for e in EventExtractor(lexicon, resolver).extract(annotated, quotes)
-               if e.trigger == "shelled"]
+    return [e.to_dict() for e in EventExtractor(lexicon, resolver).extract(annotated, quotes)], quotes
+
+
+def test_an_event_told_in_a_quotation_is_the_speakers_claim() -> None:
+    events, quotes = with_quotes("“Rebel fighters shelled the market this morning,” Sergei Lavrov told reporters in Moscow.")
+    event = one(events, "shelled")
     assert event["attribution"]["quote_id"] == quotes[0].id
     assert stance(event) == ("claimed", "RUS")
 
@@ -138,15 +142,9 @@ def test_a_paper_is_the_press_and_a_ministry_a_party() -> None:
 
 
 def test_a_quotation_of_its_own_actor_performs_a_verbal_act() -> None:
-    text = ("Sergei Shoigu told reporters in Moscow: “The Israeli military broke our partnership, so we reserve "
-            "the right to respond.”")
-    article = Article(id="a-q", document_id="d-q", source="q.txt", evidence_source="q.txt", paragraphs=[Paragraph(text, 1)])
-    resolver = Resolver(default_registry())
-    quotes = find_quotes(article, ArticleActors(resolver, None).resolve)
-    lexicon = load_lexicon()
-    [annotated] = annotate([article], lexicon.is_candidate)
-    [threat] = [e.to_dict() for e in EventExtractor(lexicon, resolver).extract(annotated, quotes)
-                if e.type == "THREATEN"]
+    events, quotes = with_quotes("Sergei Shoigu told reporters in Moscow: “The Israeli military broke our "
+                                 "partnership, so we reserve the right to respond.”")
+    [threat] = [e for e in events if e["type"] == "THREATEN"]
     assert threat["attribution"]["stance"] == "asserted" and threat["attribution"]["quote_id"] == quotes[0].id
 
 

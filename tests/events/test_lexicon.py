@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from eventwire.events.lexicon import inflections, key_words, load_lexicon, phrase_forms
+from eventwire.events.lexicon import key_words, load_lexicon, phrase_forms
+from eventwire.nlp import inflections
 
 
 def test_inflections_cover_regular_forms() -> None:
