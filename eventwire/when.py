@@ -39,8 +39,35 @@ def date_events(article: Article, events: list[Event]) -> list[Event]:
     """The events with `date` and `date_precision` from their sentences, and background ones
     marked historical."""
     reference = article_date(article)
-    events = [dated(event, reference) for event in events]
+    events = dated_after(events, reference)
     return carried_back(article, events)
+
+
+def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list[Event]:
+    """Each event dated from its sentence; one whose sentence dates it only by the day told before
+    ("the next day", "two days later", "later that day") from the latest day-dated event."""
+    out: list[Event] = []
+    anchor: date | None = None
+    for event in events:
+        event = dated(event, reference)
+        if event.date is None and anchor is not None:
+            match = DAYS_AFTER.search(event.evidence.text)
+            if match:
+                days = 0 if match.group("same") else COUNTS.get((match.group("count") or "one").lower(), 1)
+                when = date.fromordinal(anchor.toordinal() + days)
+                event = replace(event, date=when.isoformat(), date_precision="day", date_rule="days after")
+        if event.date_precision == "day" and event.date:
+            anchor = date.fromisoformat(event.date)
+        out.append(event)
+    return out
+
+
+# A day told from the one before: "the next day", "the following morning", "two days later",
+# "later that day", "on the same day".
+DAYS_AFTER = re.compile(
+    r"\b(?:(?:the )?(?:next|following) (?:day|morning|evening|night)|a day later|"
+    r"(?P<count>two|three|four|five|six|\d+) days later|(?P<same>later that day|that same day|on the same day|"
+    r"later the same day|that evening|that night))\b", re.IGNORECASE)
 
 
 def carried_back(article: Article, events: list[Event]) -> list[Event]:
@@ -154,7 +181,7 @@ RELATIVE = re.compile(
     r"|(?P<ago>(?P<count>two|three|four|five|six|\d+) (?P<ago_unit>days|months|years) ago))\b",
     re.IGNORECASE)
 SAYING_DATES = {"weekday", "today", "yesterday"}
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def relative_date(match: re.Match[str], day: date, precision: str) -> tuple[date, str, str] | None:

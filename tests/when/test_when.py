@@ -113,3 +113,13 @@ def test_no_article_date_leaves_relative_dates_alone() -> None:
     text = "On Monday Turkish jets struck a village."
     [found] = date_events(article(text), [event(text, "struck")])
     assert found.date is None
+
+
+def test_a_day_told_from_the_day_before() -> None:
+    first = "On 17 July 2014 a missile brought down the airliner over Hrabove."
+    second = "The next day rebels blocked the monitors from the crash site."
+    third = "Two days later the bodies were moved by train."
+    page = article(f"{first} {second} {third}", published="2014-07-25")
+    events = date_events(page, [event(first, "brought"), event(second, "blocked"), event(third, "moved")])
+    assert [(e.date, e.date_rule) for e in events] == [
+        ("2014-07-17", "explicit"), ("2014-07-18", "days after"), ("2014-07-20", "days after")]
