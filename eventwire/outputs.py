@@ -168,6 +168,9 @@ def print_pages_report(console: Console, summary: dict[str, Any]) -> None:
         pages.add_row(page["source"], str(page["gold_articles"]), str(page["predicted_articles"]),
                       "yes" if page["boundaries_exact"] else "no")
     console.print(pages)
+    months = summary["published_month_right"]
+    if months["scored"]:
+        console.print(f"publication date within the right month: {agreement(months)}")
     console.print(f"body-line F1 {summary['labels']['body']['f1']:.3f} · comment lines in bodies "
                   f"{summary['comment_lines_in_bodies']} · headlines kept {summary['headlines_kept']:.1%} · "
                   f"pages with exact article boundaries {summary['boundaries_exact']:.1%}")

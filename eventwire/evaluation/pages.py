@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from eventwire.pages import label_lines
+from eventwire.model import Document
+from eventwire.pages import extract_articles, label_lines
 from eventwire.pages.text import THREAD_FURNITURE
 from eventwire.sources import decode_page
 
@@ -35,6 +36,8 @@ class PageResult:
     predicted: dict[int, str]
     gold_articles: list[tuple[int, int]]
     predicted_articles: list[tuple[int, int]]
+    # (gold article body span, gold publication date, the date found for the article there)
+    published: list[tuple[tuple[int, int], str, str | None]] = field(default_factory=list)
 
     @property
     def boundaries_exact(self) -> bool:
@@ -79,10 +82,31 @@ class PagesReport:
             "comment_lines_in_bodies": counts[("comment", "body")],
             "headlines_kept": counts[("title", "title")] / titles if titles else 1.0,
             "boundaries_exact": sum(p.boundaries_exact for p in self.pages) / len(self.pages) if self.pages else 0.0,
+            "published_month_right": month_agreement(self.pages),
             "per_page": [{"gold": p.gold_file, "source": p.source, "gold_articles": len(p.gold_articles),
                           "predicted_articles": len(p.predicted_articles),
                           "boundaries_exact": p.boundaries_exact} for p in self.pages],
         }
+
+
+def month_agreement(pages: list[PageResult]) -> dict[str, Any]:
+    """Articles whose publication date, where the gold gives one, is found within the right month."""
+    checks = [(gold, found) for page in pages for _, gold, found in page.published]
+    right = sum(found is not None and found[:7] == gold[:7] for gold, found in checks)
+    return {"correct": right, "scored": len(checks), "accuracy": right / len(checks) if checks else None}
+
+
+def published_checks(spec: dict[str, Any], spans: list[tuple[int, int]],
+                     document: Document) -> list[tuple[tuple[int, int], str, str | None]]:
+    """Each gold article's publication date against that of the article found over its body."""
+    found = extract_articles(document)
+    checks = []
+    for article, span in zip(spec.get("articles", []), spans):
+        if not article.get("published"):
+            continue
+        over = [a for a in found if any(span[0] <= p.line <= span[1] for p in a.paragraphs)]
+        checks.append((span, str(article["published"]), over[0].published if over else None))
+    return checks
 
 
 def expand(items: list[int | str] | int | None) -> list[int]:
@@ -171,6 +195,10 @@ def score_pages(paths: list[Path]) -> PagesReport:
         except GoldError as exc:
             raise GoldError(f"{gold_file}: {exc}") from exc
         predicted, predicted_articles = predicted_labels(content)
+        published = []
+        if any(a.get("published") for a in spec.get("articles", [])):
+            document = Document.from_bytes(source.read_bytes(), content, source=str(source), format="txt")
+            published = published_checks(spec, gold_articles, document)
         report.pages.append(PageResult(str(gold_file), spec["source"], gold, predicted,
-                                       gold_articles, predicted_articles))
+                                       gold_articles, predicted_articles, published))
     return report

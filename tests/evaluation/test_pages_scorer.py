@@ -64,3 +64,17 @@ def test_show_errors_names_each_wrong_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "multi_article_page.txt:17: gold boiler, predicted body" in result.output
     assert "article body spans gold [(19, 21)" in result.output
+
+
+def test_publication_dates_are_scored_by_month(tmp_path: Path) -> None:
+    page = tmp_path / "dated.txt"
+    page.write_text("The Harbour Ledger\n\nPatrols begin on the border strip\n\nBy Imogen Varga, 23 October 2019\n\n"
+                    "Russian and Turkish officials agreed in Sochi to run joint patrols along the Syrian border.\n\n"
+                    "The deal gives Kurdish fighters five days to withdraw from the area.\n", encoding="utf-8")
+    gold = tmp_path / "dated.yaml"
+    gold.write_text(f"source: {page}\narticles:\n  - title: 3\n    published: '2019-10'\n    byline: [5]\n"
+                    "    body: ['7-9']\n", encoding="utf-8")
+    assert score_pages([gold]).summary()["published_month_right"] == {"correct": 1, "scored": 1, "accuracy": 1.0}
+    gold.write_text(gold.read_text(encoding="utf-8").replace("2019-10", "2019-11"), encoding="utf-8")
+    assert score_pages([gold]).summary()["published_month_right"]["correct"] == 0
+    assert score_pages([GOLD]).summary()["published_month_right"]["scored"] == 0  # no date labelled
