@@ -177,8 +177,8 @@ class Attributor:
         if token.lemma_.lower() not in self.frames.denial_verbs:
             return False
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objects:
-            return not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)  # "Moscow denies."
+        if not objects:  # "Moscow denies.", "Tehran denied that its boats were involved"
+            return not any(c.dep_ == "xcomp" for c in token.children)
         return any(o.lower_ in self.frames.denied_objects or o.lemma_.lower() in self.frames.denied_objects
                    for o in objects)
 
@@ -243,18 +243,28 @@ def source_position(paragraph: Paragraph, offset: int) -> tuple[int, int]:
     return paragraph.line, paragraph.column + offset
 
 
-def link_denials(events: list[Event], denials: set[str], reach: int) -> list[Event]:
+def link_denials(events: list[Event], denials: set[str], reach: int,
+                 clause_denials: set[str] | frozenset[str] = frozenset()) -> list[Event]:
     """Each denial (the ids of REJECT events that deny something said before) linked to the
     latest claim before it, at most `reach` event-bearing sentences back, that the deniers did not
     make themselves: one whose actors include a denier (the accused denies), else the latest. An
-    accusation stands for its claim when no claimed event was found in it. The claim becomes `denied` and names the deniers; a denial
-    whose text names no recipient answers the claimant."""
+    accusation stands for its claim when no claimed event was found in it. The claim becomes
+    `denied` and names the deniers; a denial whose text names no recipient answers the claimant.
+    A denial with a clause of its own (`clause_denials`: "denied that its boats attacked …")
+    denies the deed that clause tells, and touches no earlier claim."""
     sentence_of = dict(zip((e.id for e in events), sentence_numbers(events)))
     linked = {e.id: e for e in events}
     for position, event in enumerate(events):
         if event.id not in denials:
             continue
         denial = linked[event.id]
+        if event.id in clause_denials:  # "Tehran denied that its boats attacked the tankers": the deed it tells
+            told = [e for e in events[position + 1:] if sentence_of[e.id] == sentence_of[event.id]
+                    and e.attribution.stance == "denied" and not e.attribution.denied_by]
+            if told:
+                denial = linked[event.id]
+                linked[event.id] = replace(denial, attribution=replace(denial.attribution, denies=told[0].id))
+            continue
         earlier = [linked[e.id] for e in events[:position]
                    if sentence_of[event.id] - sentence_of[e.id] <= reach and e.id not in denials]
         deniers = {a.code for a in denial.actor if a.code}

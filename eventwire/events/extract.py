@@ -49,6 +49,7 @@ class EventExtractor:
         seen: set[str] = set()
         told: set[tuple[str, str]] = set()  # (type, trigger lemma) of the events reported so far
         denials: set[str] = set()  # REJECT events that deny something said before them
+        clause_denials: set[str] = set()  # … that tell what they deny in a clause of their own
         article = annotated.article
         if actors is None:
             actors = ArticleActors(self.resolver, day_of(article.published, article.published_precision))
@@ -61,7 +62,9 @@ class EventExtractor:
                         events.append(event)
                         if event.type == "REJECT" and self.attributor.denies_a_claim(token):
                             denials.add(event.id)
-        return link_denials(events, denials, self.attributor.frames.denial_reach)
+                            if any(c.dep_ == "ccomp" for c in token.children):
+                                clause_denials.add(event.id)
+        return link_denials(events, denials, self.attributor.frames.denial_reach, clause_denials)
 
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence, sent: Span,
                         resolve: Resolve, told: set[tuple[str, str]],

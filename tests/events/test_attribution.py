@@ -166,3 +166,12 @@ def test_conditions_wishes_and_modal_heads_make_a_deed_hypothetical() -> None:
     assert surrender["modality"] == "hypothetical"
     done = one(extract("The Syrian army tried to retake Palmyra from ISIS."), "retake")
     assert done["modality"] == "actual"
+
+
+def test_a_denial_that_tells_its_deed_denies_that_deed_and_leaves_earlier_claims_alone() -> None:
+    events = extract("Washington said Iranian boats had attacked two tankers near Fujairah.",
+                     "Tehran denied that its navy attacked any ship in the Gulf of Oman.")
+    [earlier, told] = [e for e in events if e["trigger"] == "attacked"]
+    denial = one(events, "denied")
+    assert denial["attribution"]["denies"] == told["id"] and told["attribution"]["stance"] == "denied"
+    assert earlier["attribution"]["stance"] == "claimed"
