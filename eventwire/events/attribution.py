@@ -38,6 +38,7 @@ class Frames:
     denial_reach: int
     blame_words: frozenset[str]
     blame_preps: frozenset[str]
+    as_said: frozenset[str]
 
 
 @cache
@@ -51,7 +52,8 @@ def load_frames(speech: tuple[tuple[str, str], ...]) -> Frames:
         said_to=by_stance(raw["said_to"]), press_sectors=frozenset(raw["press_sectors"]),
         press_words=frozenset(raw["press_words"]), denial_verbs=frozenset(raw["denial_verbs"]),
         denied_objects=frozenset(raw["denied_objects"]), denial_reach=raw["denial_reach"],
-        blame_words=frozenset(raw["blame"]["words"]), blame_preps=frozenset(raw["blame"]["prepositions"]))
+        blame_words=frozenset(raw["blame"]["words"]), blame_preps=frozenset(raw["blame"]["prepositions"]),
+        as_said=frozenset(raw["as_said"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,11 @@ class Attributor:
         for child in node.children:
             if child.dep_ == "advmod" and child.lower_ in frames.hearsay:
                 return Frame(frames.hearsay[child.lower_], None, False)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children) and (
+                    child.lemma_.lower() in frames.speech or child.lemma_.lower() in frames.as_said):
+                # "as one columnist pointed out, the protesters forced Macron to …"
+                stance = frames.speech.get(child.lemma_.lower(), "reported")
+                return Frame(stance, subject_of(child), stance == "reported")
             if child.dep_ == "prep" and child.lower_ == "according":
                 sources = [g for to in child.children for g in to.children if g.dep_ == "pobj"]
                 return Frame("reported", sources[0] if sources else None, True)
@@ -137,7 +144,8 @@ class Attributor:
                 return Frame(frames.claim_nouns[accuser.lemma_.lower()], claim_holder(accuser), False)
         if node.dep_ in ("ccomp", "advcl", "prep") and head.pos_ in ("VERB", "AUX") and (
                 node.dep_ != "prep" or node.lower_ == "of"):
-            said = next((c for c in head.children if c.dep_ in SUBJECTS and c.lemma_.lower() in frames.claim_nouns), None)
+            subject = subject_of(head)  # through "began to circulate": the subject of the verb it completes
+            said = subject if subject is not None and subject.lemma_.lower() in frames.claim_nouns else None
             if said is not None:  # "reports have been circulating that …", "reports have appeared of an attack"
                 return Frame(frames.claim_nouns[said.lemma_.lower()], claim_holder(said), False)
         if node.dep_ in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in frames.claim_nouns:

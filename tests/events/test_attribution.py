@@ -175,3 +175,14 @@ def test_a_denial_that_tells_its_deed_denies_that_deed_and_leaves_earlier_claims
     denial = one(events, "denied")
     assert denial["attribution"]["denies"] == told["id"] and told["attribution"]["stance"] == "denied"
     assert earlier["attribution"]["stance"] == "claimed"
+
+
+def test_an_as_clause_frames_its_sentence_and_reports_that_begin_to_circulate_are_reported() -> None:
+    minister = one(extract("As the minister said, Turkish jets struck the camp."), "struck")
+    assert minister["attribution"]["stance"] == "claimed"
+    columnist = one(extract("As one Guardian columnist pointed out, the protest organizers managed to pressure "
+                            "Macron into concessions."), "pressure")
+    assert columnist["attribution"]["stance"] == "reported"
+    circulating = one(extract("Reports began to circulate in the Western media that the rebels would withdraw "
+                              "from Aleppo."), "withdraw")
+    assert circulating["attribution"]["stance"] == "reported"
