@@ -25,6 +25,9 @@ from eventwire.pages.metadata import MONTH, MONTHS, YEAR_IN_TEXT, dates_at
 MONTH_ALONE = re.compile(rf"\b(?:in|by|since|during|from|until|early|late|mid-?|of|last)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*\d)",
                          re.IGNORECASE)
 CARRY_PARAGRAPHS = 0  # how far a dated past carries to undated events after it
+# … and a past-tense sentence that goes on with the story ("Kerry then met …", "Simultaneously the
+# offensive was launched") carries it into the next paragraph.
+NARRATIVE = re.compile(r"\b(?:then|later|subsequently|afterwards|simultaneously|meanwhile|thereafter)\b", re.IGNORECASE)
 # An article of no known date whose dated events are mostly background is a story of the past: its
 # undated events told in a past tense are background too ("Clinton then promised …" in a piece on
 # 1990s talks). A dated news story told in the past tense is not.
@@ -86,6 +89,8 @@ def carried_back(article: Article, events: list[Event]) -> list[Event]:
             last_dated = (paragraph, event.modality == "historical")
         elif event.modality in DATED_MODALITIES and (
                 (last_dated and last_dated[1] and paragraph - last_dated[0] <= CARRY_PARAGRAPHS)
+                or (last_dated and last_dated[1] and event.past and paragraph - last_dated[0] <= 1
+                    and NARRATIVE.search(event.evidence.text))
                 or (about_the_past and event.past)):
             event = replace(event, modality="historical")
         out.append(event)

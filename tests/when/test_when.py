@@ -123,3 +123,15 @@ def test_a_day_told_from_the_day_before() -> None:
     events = date_events(page, [event(first, "brought"), event(second, "blocked"), event(third, "moved")])
     assert [(e.date, e.date_rule) for e in events] == [
         ("2014-07-17", "explicit"), ("2014-07-18", "days after"), ("2014-07-20", "days after")]
+
+
+def test_a_story_that_goes_on_carries_its_past_into_the_next_paragraph() -> None:
+    first = "In May the envoy made threats over the talks."
+    then = "Kerry then held a series of meetings with Lavrov."
+    now = "Kerry holds talks with Lavrov today."
+    page = article(first, then, now, published="2016-09-20")
+    events = [event(first, "threats"), event(then, "meetings", line=3), event(now, "talks", line=5)]
+    for e in events[:2]:
+        e.past = True
+    threats, meetings, talks = date_events(page, events)
+    assert (threats.modality, meetings.modality, talks.modality) == ("historical", "historical", "actual")
