@@ -510,8 +510,8 @@ class EventExtractor:
             if governing == "hypothetical" or (governing == "future" and clause.dep_ != "dobj"):
                 # "capture of the district will end the threat", "would risk an armed clash": a deed foreseen
                 return "hypothetical"
-        if clause.dep_ == "xcomp" and (clause.head.lower_ in self.lexicon.wishes
-                                       or self.clause_modality(clause.head) == "hypothetical"):
+        wished = clause.head.lower_ in self.lexicon.wishes and clause.head.tag_ != "VBD"  # "wanted to" is a story
+        if clause.dep_ == "xcomp" and (wished or self.clause_modality(clause.head) == "hypothetical"):
             return "hypothetical"  # "hopes to seal a ceasefire", "may undertake to strike"
         return modality
 
@@ -527,8 +527,10 @@ class EventExtractor:
                 if said and child.lower_ == "would" and not has_condition(clause, {"if", "unless"}):
                     return "future"  # "Russia said it would veto the draft": its "will", reported
                 return self.lexicon.modality[child.lower_]
-        if any(is_condition(c, {"if", "unless"}) for c in clause.children):
-            return "hypothetical"  # "if Russia attacked …" (in "warned that X would act if …" only the act is)
+        if any(is_condition(c, {"if", "unless"}) for c in clause.children) and \
+                clause.lemma_.lower() not in self.lexicon.questions:
+            return "hypothetical"  # "if Russia attacked …" (in "warned that X would act if …" only the act is;
+            # "asked Clinton if he could help" asks whether)
         if not said and clause.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
                                                      for c in clause.children):
             return "historical"  # past perfect: background before the story's time ("said X had" is not)

@@ -38,6 +38,7 @@ class Lexicon:
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     hedges: frozenset[str]  # "probably", "is likely to": a guess at what may happen, so hypothetical
+    questions: frozenset[str]  # "asked if", "wondered whether": an if-clause that is a question, not a condition
     wishes: frozenset[str]  # "hopes to", "wants to" (all forms: "hopes" lemmatizes as "hop"): hypothetical
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
@@ -134,6 +135,7 @@ def load_lexicon() -> Lexicon:
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
         intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), hedges=frozenset(raw["hedges"]),
+        questions=frozenset(raw["questions"]),
         wishes=frozenset(form for verb in raw["wishes"] for form in inflections(verb)), negation_flips=frozenset(raw["negation_flips"]),
         refusable=frozenset(raw["refusable"]),
         stance_participles=frozenset(raw["stance_participles"]), permissions=frozenset(raw["permissions"]),

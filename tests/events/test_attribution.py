@@ -186,3 +186,10 @@ def test_an_as_clause_frames_its_sentence_and_reports_that_begin_to_circulate_ar
     circulating = one(extract("Reports began to circulate in the Western media that the rebels would withdraw "
                               "from Aleppo."), "withdraw")
     assert circulating["attribution"]["stance"] == "reported"
+
+
+def test_asking_if_is_a_question_and_a_past_wish_is_no_guess() -> None:
+    ask = one(extract("Yeltsin asked Clinton if he could raise the size of the IMF loan."), "asked")
+    assert ask["modality"] == "actual"
+    wanted = one(extract("Yeltsin wanted to reassure Clinton about Putin."), "reassure")
+    assert wanted["modality"] != "hypothetical"
