@@ -58,7 +58,7 @@ def events_table(events: Iterable[dict[str, Any]], title: str = "Events") -> Tab
     table.add_column("type", style="bold", ratio=1, min_width=8)
     table.add_column("actor", ratio=1)
     table.add_column("recipient", ratio=1)
-    table.add_column("modality / stance", ratio=1)
+    table.add_column("modality / stance / when / where", ratio=1)
     table.add_column("evidence (file:line)", ratio=4, min_width=24)
     for e in events:
         ev = e["evidence"]
@@ -70,8 +70,9 @@ def events_table(events: Iterable[dict[str, Any]], title: str = "Events") -> Tab
             stance += f", denied by {who(attribution['denied_by'])}"
         if attribution.get("denies"):
             stance += f"\ndenies {attribution['denies']}"
+        when_where = [e["date"] or "", (e["location"] or {}).get("text") or ""]
         table.add_row(f"{e['type']}" + (f"\n{e['mode']}" if e["mode"] else ""), who(e["actor"]),
-                      who(e["recipient"]), f"{e['modality']}\n{stance}",
+                      who(e["recipient"]), "\n".join([e["modality"], stance, *filter(None, when_where)]),
                       f"{ev['text']}\n[dim]{ev['source']}:{ev['line']}[/dim]")
     return table
 

@@ -261,6 +261,7 @@ def link_denials(events: list[Event], denials: set[str], reach: int,
     A denial with a clause of its own (`clause_denials`: "denied that its boats attacked …")
     denies the deed that clause tells, and touches no earlier claim."""
     sentence_of = dict(zip((e.id for e in events), sentence_numbers(events)))
+    position_of = {e.id: i for i, e in enumerate(events)}
     linked = {e.id: e for e in events}
     for position, event in enumerate(events):
         if event.id not in denials:
@@ -276,20 +277,32 @@ def link_denials(events: list[Event], denials: set[str], reach: int,
         earlier = [linked[e.id] for e in events[:position]
                    if sentence_of[event.id] - sentence_of[e.id] <= reach and e.id not in denials]
         deniers = {a.code for a in denial.actor if a.code}
-        others = [e for e in earlier if not (e.attribution.speaker and e.attribution.speaker.code in deniers)]
-        claims = [e for e in others if e.attribution.stance != "asserted"] or \
-            [e for e in others if e.type == "ACCUSE"]  # no one denies what they say themselves
+        # claims, and accusations (whose recipient is the accused), that the deniers did not make themselves
+        claims = [e for e in earlier if not (e.attribution.speaker and e.attribution.speaker.code in deniers)
+                  and (e.attribution.stance != "asserted" or e.type == "ACCUSE")]
         if not claims:
             continue
-        claim = next((c for c in reversed(claims) if deniers & {a.code for a in c.actor if a.code}), claims[-1])
+        claim = next((c for c in reversed(claims) if deniers & accused(c)), claims[-1])
+        if claim.type == "ACCUSE" and claim.attribution.stance == "asserted":
+            # "accused Syria of dropping a nerve agent, … killed 80": the deed the accusation tells
+            claim = next((c for c in claims if sentence_of[c.id] == sentence_of[claim.id]
+                          and c.attribution.stance != "asserted" and position_of[c.id] > position_of[claim.id]), claim)
         denied_by = claim.attribution.denied_by + [a for a in denial.actor if a not in claim.attribution.denied_by]
-        linked[claim.id] = replace(claim, attribution=replace(claim.attribution, stance="denied", denied_by=denied_by))
+        # a denied accusation was still made: it keeps its stance and lists who denies it
+        stance = claim.attribution.stance if claim.attribution.stance == "asserted" else "denied"
+        linked[claim.id] = replace(claim, attribution=replace(claim.attribution, stance=stance, denied_by=denied_by))
         claimant = [claim.attribution.speaker] if claim.attribution.speaker else \
             (claim.actor if claim.type == "ACCUSE" else [])
         named = any(r.code for r in denial.recipient)  # "denied the accusation" names no one it answers
         linked[event.id] = replace(denial, recipient=denial.recipient if named or not claimant else claimant,
                                    attribution=replace(denial.attribution, denies=claim.id))
     return [linked[e.id] for e in events]
+
+
+def accused(claim: Event) -> set[str]:
+    """Whom a claim puts the deed on: an accusation's recipient, another claim's actor."""
+    parties = claim.recipient if claim.type == "ACCUSE" and claim.attribution.stance == "asserted" else claim.actor
+    return {p.code for p in parties if p.code}
 
 
 def sentence_numbers(events: list[Event]) -> list[int]:

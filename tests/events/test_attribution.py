@@ -193,3 +193,14 @@ def test_asking_if_is_a_question_and_a_past_wish_is_no_guess() -> None:
     assert ask["modality"] == "actual"
     wanted = one(extract("Yeltsin wanted to reassure Clinton about Putin."), "reassure")
     assert wanted["modality"] != "hypothetical"
+
+
+def test_a_denial_answers_the_accusation_against_the_denier_before_an_older_claim() -> None:
+    events = extract("Pence told reporters that Turkey would halt the fighting once a ceasefire was in place.",
+                     "The Kurdish administration accused Turkey of using white phosphorus against civilians.",
+                     "Turkey's defence ministry denied the allegation.")
+    accusation, denial = one(events, "accused"), one(events, "denied")
+    assert denial["attribution"]["denies"] == accusation["id"]
+    assert accusation["attribution"]["stance"] == "asserted"  # the accusation was made; its content is denied
+    assert [a["code"] for a in accusation["attribution"]["denied_by"]] == ["TUR"]
+    assert one(events, "fighting")["attribution"]["stance"] == "claimed"
