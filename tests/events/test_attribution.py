@@ -183,7 +183,7 @@ def test_an_as_clause_frames_its_sentence_and_reports_that_begin_to_circulate_ar
     columnist = one(extract("As one Guardian columnist pointed out, the protest organizers managed to pressure "
                             "Macron into concessions."), "pressure")
     assert columnist["attribution"]["stance"] == "reported"
-    circulating = one(extract("Reports began to circulate in the Western media that the rebels would withdraw "
+    circulating = one(extract("Rumours soon began to spread through Beirut that the rebels would withdraw "
                               "from Aleppo."), "withdraw")
     assert circulating["attribution"]["stance"] == "reported"
 

@@ -269,7 +269,7 @@ def test_a_demand_noun_is_aimed_at_the_subject_of_its_that_clause() -> None:
 
 
 def test_a_call_taken_from_someone_and_calls_sharing_a_between_phrase() -> None:
-    call = only(extract("Russian President Boris Yeltsin took a phone call from President Bill Clinton."), "CONSULT")
+    call = only(extract("Late that night Boris Yeltsin took a phone call from Bill Clinton at his dacha."), "CONSULT")
     assert codes(call["actor"]) == ["USA"] and codes(call["recipient"]) == ["RUS"]
     events = extract("The archive holds letters and phone calls between Helmut Kohl and Mikhail Gorbachev.")
     [calls] = [e for e in events if e["trigger"] == "phone calls"]
@@ -380,10 +380,10 @@ def test_a_new_offensive_with_an_article_is_a_new_event() -> None:
 
 
 def test_a_verb_tagged_as_a_noun_still_triggers() -> None:
-    events = extract("The US air force hit the hills, allowing a Syrian defence line to be overrun by ISIS fighters.")
+    events = extract("The retreat allowed an Iraqi border post to be overrun by ISIS fighters near Qaim.")
     [event] = [e for e in events if e["trigger"] == "overrun"]
     assert event["type"] == "ASSAULT" and event["actor"][0]["text"] == "ISIS fighters"
-    assert codes(event["recipient"]) == ["SYR"]  # passive by its auxiliary, though parsed as nsubj
+    assert codes(event["recipient"]) == ["IRQ"]  # passive by its auxiliary, though parsed as nsubj
 
 
 def test_a_group_acted_on_by_a_state_is_that_states() -> None:
