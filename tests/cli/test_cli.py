@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from tests.conftest import EXAMPLES
-from tests.contract import assert_article_record, assert_event_record
+from tests.contract import assert_article_record, assert_event_record, assert_quote_record
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -117,3 +117,55 @@ def test_explain_shows_every_line_with_label_and_reason(fixtures: Path, tmp_path
     assert len(lines) == sum(1 for l in (fixtures / "multi_article_page.txt").read_text().splitlines() if l.strip())
     assert any(l.split()[:3] == ["47", "2", "title"] for l in lines)
     assert any("comment-thread furniture" in l for l in lines)
+
+
+def test_quotes_list_speakers_and_the_events_told_in_them(sample_db: Path) -> None:
+    quotes = [json.loads(line) for line in run("quotes", "--db", str(sample_db), "-f", "jsonl").stdout.splitlines()]
+    assert len(quotes) >= 10
+    for record in quotes:
+        assert_quote_record(record)
+    assert any(q["speaker"] and q["speaker"]["code"] for q in quotes)
+    events = {json.loads(line)["id"]: json.loads(line) for line in run("events", "--db", str(sample_db)).stdout.splitlines()}
+    for quote in quotes:
+        for event_id in quote["events"]:
+            assert events[event_id]["attribution"]["quote_id"] == quote["id"]
+    coded = next(q["speaker"]["code"] for q in quotes if q["speaker"] and q["speaker"]["code"])
+    only = [json.loads(line) for line in run("quotes", "--db", str(sample_db), "-f", "jsonl", "--speaker", coded).stdout.splitlines()]
+    assert only and all(q["speaker"]["code"] == coded or coded.lower() in (q["speaker_text"] or "").lower() for q in only)
+    assert "Quotes" in run("quotes", "--db", str(sample_db)).stdout
+
+
+def test_places_are_listed_with_precision_and_no_pin_for_a_country(sample_db: Path) -> None:
+    places = [json.loads(line) for line in run("places", "--db", str(sample_db), "-f", "jsonl").stdout.splitlines()]
+    assert places and [p["events"] for p in places] == sorted((p["events"] for p in places), reverse=True)
+    assert {"city", "country"} <= {p["precision"] for p in places}
+    for place in places:
+        if place["precision"] == "country":
+            assert place["lat"] is None and place["lon"] is None
+        elif place["precision"] in ("city", "point"):
+            assert place["lat"] is not None and place["lon"] is not None
+        assert place["events"] >= 1 and place["written"]
+    syria = [json.loads(line) for line in run("places", "--db", str(sample_db), "-f", "jsonl", "--country", "syr").stdout.splitlines()]
+    assert syria and all(p["country"] == "SYR" for p in syria)
+
+
+def test_articles_carry_signals_and_sites_sum_them(sample_db: Path) -> None:
+    articles = [json.loads(line) for line in run("articles", "--db", str(sample_db)).stdout.splitlines()]
+    assert all(a["signals"] is not None and 0 <= (a["signals"]["claim_share"] or 0) <= 1 for a in articles)
+    assert any(a["signals"]["anonymous_sources"] for a in articles)
+    sites = [json.loads(line) for line in run("articles", "--db", str(sample_db), "--sites").stdout.splitlines()]
+    assert sum(s["articles"] for s in sites) == len(articles)
+    table = runner.invoke(app, ["articles", "--db", str(sample_db), "-f", "table"], env={"COLUMNS": "250"}).stdout
+    assert "sourcing" in table and "anonymous:" in table
+
+
+def test_events_carry_who_says_so_dates_and_places(sample_db: Path) -> None:
+    events = [json.loads(line) for line in run("events", "--db", str(sample_db)).stdout.splitlines()]
+    stances = {e["attribution"]["stance"] for e in events}
+    assert {"asserted", "claimed", "denied"} <= stances
+    ids = {e["id"] for e in events}
+    denials = [e for e in events if e["attribution"]["denies"]]
+    assert denials and all(e["type"] == "REJECT" and e["attribution"]["denies"] in ids for e in denials)
+    assert any(e["date"] and e["date_rule"] for e in events)
+    placed = [e for e in events if e["location"]]
+    assert placed and all(e["location"]["text"] in e["evidence"]["text"] for e in placed)
