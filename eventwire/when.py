@@ -47,20 +47,27 @@ def date_events(article: Article, events: list[Event]) -> list[Event]:
 
 
 def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list[Event]:
-    """Each event dated from its sentence; one whose sentence dates it only by the day told before
-    ("the next day", "two days later", "later that day") from the latest day-dated event."""
+    """Each event dated from its sentence; one whose sentence dates it only from the time told
+    before ("the next day", "two days later" from the latest day-dated event; "at the time",
+    "later that day" as the latest dated event, at its precision)."""
     out: list[Event] = []
-    anchor: date | None = None
+    anchor: Event | None = None  # the latest dated event
     for event in events:
         event = dated(event, reference)
-        if event.date is None and anchor is not None:
+        if event.date is None and anchor is not None and anchor.date:
             match = DAYS_AFTER.search(event.evidence.text)
-            if match:
-                days = 0 if match.group("same") else COUNTS.get((match.group("count") or "one").lower(), 1)
-                when = date.fromordinal(anchor.toordinal() + days)
+            if match and match.group("same"):  # "dismissed the finding at the time": the same date
+                event = replace(event, date=anchor.date, date_precision=anchor.date_precision,
+                                date_rule="same time")
+            elif match and anchor.date_precision == "day":
+                days = COUNTS.get((match.group("count") or "one").lower(), 1)
+                when = date.fromordinal(date.fromisoformat(anchor.date).toordinal() + days)
                 event = replace(event, date=when.isoformat(), date_precision="day", date_rule="days after")
-        if event.date_precision == "day" and event.date:
-            anchor = date.fromisoformat(event.date)
+            if event.date and reference is not None and event.modality in DATED_MODALITIES and \
+                    well_before(parse_iso(event.date)[0], event.date_precision, *reference):
+                event = replace(event, modality="historical")
+        if event.date:
+            anchor = event
         out.append(event)
     return out
 
@@ -70,7 +77,7 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list
 DAYS_AFTER = re.compile(
     r"\b(?:(?:the )?(?:next|following) (?:day|morning|evening|night)|a day later|"
     r"(?P<count>two|three|four|five|six|\d+) days later|(?P<same>later that day|that same day|on the same day|"
-    r"later the same day|that evening|that night))\b", re.IGNORECASE)
+    r"later the same day|that evening|that night|at the time|at that time))\b", re.IGNORECASE)
 
 
 def carried_back(article: Article, events: list[Event]) -> list[Event]:

@@ -135,3 +135,12 @@ def test_a_story_that_goes_on_carries_its_past_into_the_next_paragraph() -> None
         e.past = True
     threats, meetings, talks = date_events(page, events)
     assert (threats.modality, meetings.modality, talks.modality) == ("historical", "historical", "actual")
+
+
+def test_at_the_time_takes_the_date_told_before_and_its_background() -> None:
+    first = "An inquiry concluded in 2016 that two agents had poisoned him."
+    second = "Moscow dismissed the finding at the time."
+    page = article(f"{first} {second}", published="2018-03-14")
+    _, dismissed = date_events(page, [event(first, "concluded"), event(second, "dismissed")])
+    assert (dismissed.date, dismissed.date_precision, dismissed.date_rule) == ("2016", "year", "same time")
+    assert dismissed.modality == "historical"
