@@ -36,6 +36,9 @@ LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "over",
 MAX_PHRASE = 5  # tokens in the longest name looked up outside the named entities
 LATIN = re.compile(r"^[A-Za-z][A-Za-z' .-]*$")
 PRECISION_RANK = {"point": 0, "city": 1, "region": 2, "country": 3}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+           "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+           "upper", "lower", "greater"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,15 @@ class Gazetteer:
             found.append(place)
 
     def lookup(self, name: str) -> list[Place]:
-        return self.places.get(key(name), [])
+        """The places a name may be; "western Syria", "northern Aleppo" fall back to the place
+        they are part of (at that place's precision: we hold no shapes for parts)."""
+        words = key(name).split()
+        while words:
+            found = self.places.get(" ".join(words))
+            if found or words[0] not in COMPASS:
+                return found or []
+            words = words[1:]  # "north-east Syria" -> "east Syria" -> "Syria"
+        return []
 
 
 @cache

@@ -82,3 +82,11 @@ def test_our_place_file_is_well_formed_and_its_names_are_unambiguous() -> None:
             if name.strip():
                 assert owner.setdefault(key(name), row["name"]) == row["name"], name
     assert any(p.ours and p.country == "SYR" for p in gazetteer().lookup("Al-Tanf"))
+
+
+def test_part_of_a_place_falls_back_to_the_place_at_its_own_precision() -> None:
+    places = gazetteer()
+    assert [p.country for p in places.lookup("north-east Syria")] == ["SYR"]
+    assert places.lookup("western Syria")[0].precision == "country"  # no pin for a part we hold no shape of
+    assert places.lookup("northern Aleppo")[0].name == "Aleppo"
+    assert [p.country for p in places.lookup("Northern Ireland")] == ["GBR"]  # a name, held as ours, not a part
