@@ -26,7 +26,9 @@ stderr = Console(stderr=True)
 DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file [default: $EVENTWIRE_DB or ./eventwire.duckdb]")]
 
 
-class ArticleFormat(str, Enum):
+class RecordFormat(str, Enum):
+    """JSONL (the record contract) or a table for a terminal."""
+
     jsonl = "jsonl"
     table = "table"
 
@@ -35,6 +37,14 @@ class EventFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+
+
+def show(records: Iterable[dict[str, Any]], format: RecordFormat, table: Callable[..., Any]) -> None:
+    """Records as JSONL on stdout, or as the table `table` makes of them."""
+    if format is RecordFormat.jsonl:
+        outputs.write_jsonl(records, sys.stdout)
+    else:
+        stdout.print(table(records))
 
 
 def say(line: str) -> None:
@@ -94,7 +104,7 @@ def ingest(
 @app.command()
 def articles(
     db: DbOption = None,
-    format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.jsonl,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.jsonl,
     source: Annotated[str | None, typer.Option(help="Only articles from this source path or URL")] = None,
     explain: Annotated[Path | None, typer.Option("--explain", help="Show how this page's lines were labelled, and why (reads the file; the database, where there is one, says which lines its site repeats)")] = None,
     sites: Annotated[bool, typer.Option("--sites", help="Sourcing signals per site instead of articles")] = False,
@@ -112,30 +122,24 @@ def articles(
 
             per_site = site_signals((a["site"], ArticleSignals.from_dict(a["signals"]))
                                     for a in records if a["signals"])
-            if format is ArticleFormat.jsonl:
+            if format is RecordFormat.jsonl:
                 outputs.write_jsonl(({"site": site} | figures for site, figures in per_site.items()), sys.stdout)
             else:
                 stdout.print(outputs.sites_table(per_site))
-        elif format is ArticleFormat.jsonl:
-            outputs.write_jsonl(records, sys.stdout)
         else:
-            stdout.print(outputs.articles_table(records))
+            show(records, format, outputs.articles_table)
 
 
 @app.command()
 def quotes(
     db: DbOption = None,
-    format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.table,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker code (RUS) or part of a name (Lavrov)")] = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
 ) -> None:
     """List direct quotations with their speakers and the events told inside them."""
     with open_store(db, read_only=True) as store:
-        records = store.quotes(speaker=speaker, limit=limit)
-        if format is ArticleFormat.jsonl:
-            outputs.write_jsonl(records, sys.stdout)
-        else:
-            stdout.print(outputs.quotes_table(records))
+        show(store.quotes(speaker=speaker, limit=limit), format, outputs.quotes_table)
 
 
 @app.command()
@@ -160,17 +164,13 @@ def events(
 @app.command()
 def places(
     db: DbOption = None,
-    format: Annotated[ArticleFormat, typer.Option("--format", "-f")] = ArticleFormat.table,
+    format: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.table,
     country: Annotated[str | None, typer.Option("--country", help="ISO alpha-3 code, e.g. SYR")] = None,
     limit: Annotated[int | None, typer.Option(min=1)] = None,
 ) -> None:
     """List the places events were resolved to, with their precision and event counts."""
     with open_store(db, read_only=True) as store:
-        records = store.places(country=country, limit=limit)
-        if format is ArticleFormat.jsonl:
-            outputs.write_jsonl(records, sys.stdout)
-        else:
-            stdout.print(outputs.places_table(records))
+        show(store.places(country=country, limit=limit), format, outputs.places_table)
 
 
 class ExportFormat(str, Enum):

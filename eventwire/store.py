@@ -95,7 +95,7 @@ class Store:
             self.check_version()
         version = self.version() or 0
         self.has_site_lines = version >= 2  # a v1 file opened read-only has none
-        self.has_quotes = version >= 3  # … and a v1 or v2 file no quotes, signals or full attribution
+        self.has_who_says_so = version >= 3  # … and a v1 or v2 file no quotes, signals or full attribution
 
     def close(self) -> None:
         self.con.close()
@@ -191,7 +191,7 @@ class Store:
     def articles(self, source: str | None = None) -> Iterator[dict[str, Any]]:
         sql = ("SELECT id, document_id, source, site, title, standfirst, authors, syndicated_from, published,"
                " published_precision, published_basis, kind, language, paragraphs, comments, "
-               + ("signals" if self.has_quotes else "NULL AS signals") + " FROM articles")
+               + ("signals" if self.has_who_says_so else "NULL AS signals") + " FROM articles")
         params: list[Any] = []
         if source:
             sql += " WHERE source = ?"
@@ -212,7 +212,7 @@ class Store:
                limit: int | None = None) -> Iterator[dict[str, Any]]:
         sql = ("SELECT id, article_id, type, mode, actor, recipient, date, date_precision, location,"
                " attribution_source, stance, modality, evidence, confidence, cluster_id, trigger, "
-               + ("attribution, date_rule" if self.has_quotes else "NULL, NULL") + " FROM events")
+               + ("attribution, date_rule" if self.has_who_says_so else "NULL, NULL") + " FROM events")
         where: list[str] = []
         params: list[Any] = []
         if type:
@@ -246,7 +246,7 @@ class Store:
     def quotes(self, speaker: str | None = None, article_id: str | None = None,
                limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Direct quotations in text order, each with the ids of the events told inside it."""
-        if not self.has_quotes:
+        if not self.has_who_says_so:
             return
         sql = ("SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_text, q.evidence,"
                " (SELECT list(e.id ORDER BY e.id) FROM events e"
@@ -311,7 +311,7 @@ class Store:
             "articles": con.execute("SELECT count(*) FROM articles").fetchone()[0],
             "events": con.execute("SELECT count(*) FROM events").fetchone()[0],
             "comments": con.execute("SELECT coalesce(sum(json_array_length(comments)), 0) FROM articles").fetchone()[0],
-            "quotes": con.execute("SELECT count(*) FROM quotes").fetchone()[0] if self.has_quotes else 0,
+            "quotes": con.execute("SELECT count(*) FROM quotes").fetchone()[0] if self.has_who_says_so else 0,
             "events_by_stance": dict(con.execute(
                 "SELECT stance, count(*) AS n FROM events GROUP BY stance ORDER BY n DESC, stance").fetchall()),
             "events_by_type": dict(con.execute(

@@ -63,9 +63,7 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list
                 days = COUNTS.get((match.group("count") or "one").lower(), 1)
                 when = date.fromordinal(date.fromisoformat(anchor.date).toordinal() + days)
                 event = replace(event, date=when.isoformat(), date_precision="day", date_rule="days after")
-            if event.date and reference is not None and event.modality in DATED_MODALITIES and \
-                    well_before(parse_iso(event.date)[0], event.date_precision, *reference):
-                event = replace(event, modality="historical")
+            event = as_background(event, reference)
         if event.date:
             anchor = event
         out.append(event)
@@ -124,9 +122,14 @@ def dated(event: Event, reference: tuple[date, str] | None) -> Event:
     at = trigger_offset(event)
     offset, when, precision, rule = min(mentions, key=lambda m: abs(m[0] - at))
     iso = when.isoformat() if precision == "day" else when.isoformat()[:7] if precision == "month" else str(when.year)
-    event = replace(event, date=iso, date_precision=precision, date_rule=rule)
-    if reference is not None and event.modality in DATED_MODALITIES and well_before(when, precision, *reference):
-        event = replace(event, modality="historical")
+    return as_background(replace(event, date=iso, date_precision=precision, date_rule=rule), reference)
+
+
+def as_background(event: Event, reference: tuple[date, str] | None) -> Event:
+    """An actual event dated well before the article is historical background."""
+    if event.date and reference is not None and event.modality in DATED_MODALITIES and \
+            well_before(parse_iso(event.date)[0], event.date_precision, *reference):
+        return replace(event, modality="historical")
     return event
 
 

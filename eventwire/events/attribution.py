@@ -69,12 +69,11 @@ class Attributor:
     def __init__(self, frames: Frames) -> None:
         self.frames = frames
 
-    def attribution(self, clause: Token, resolve: Resolve, quote: Quote | None,
+    def attribution(self, frame: Frame | None, resolve: Resolve, quote: Quote | None,
                     performed: bool = False, actors: list[Actor] | tuple[()] = ()) -> Attribution:
-        """The event's frame, nearest first; else the quotation it is told in; else the article's
-        own word. `performed`: the event is a verbal act (a threat, demand, accusation …), which a
-        quotation of its own actor performs rather than claims."""
-        frame = self.frame_of(clause)
+        """Who says so: the frame the event's clause is told in (`frame_of`), else the quotation it
+        is told in, else the article's own word. `performed`: the event is a verbal act (a threat,
+        demand, accusation …), which a quotation of its own actor performs rather than claims."""
         if frame is None:
             if quote is None:
                 return Attribution()

@@ -86,8 +86,7 @@ class EventExtractor:
             if joint and len({a.code for a in actors if a.code}) > 1:
                 # "French and Egyptian warships launched war games": done together, it is cooperation
                 trigger = replace(trigger, type=joint[0], mode=joint[1])
-            recipients = self.aimed_at(trigger, clause, recipients, resolve)
-            recipients = self.protested_at_home(trigger, actors, at_home(actors, recipients))
+            recipients = self.aimed_at(trigger, clause, actors, recipients, resolve)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
@@ -155,23 +154,21 @@ class EventExtractor:
             actors, recipients = self.noun_participants(token, trigger, resolve)
         return (trigger, clause, [a for a in actors if a is not None], [r for r in recipients if r is not None])
 
-    def aimed_at(self, trigger: Trigger, clause: Token, recipients: list[Actor], resolve: Resolve) -> list[Actor]:
+    def aimed_at(self, trigger: Trigger, clause: Token, actors: list[Actor], recipients: list[Actor],
+                 resolve: Resolve) -> list[Actor]:
         """Recipients a sentence gives outside the trigger's own phrases, when those name no state:
-        the subject of a threat's condition, the state where a protest or curfew happens."""
+        the subject of a threat's condition, the state where a protest or curfew happens, a group
+        the state's own organs act on, the protesters' own state."""
         if trigger.type == "THREATEN" and not any(r.code for r in recipients):
             recipients = condition_parties(clause, resolve) or recipients
         if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
             # "demonstrated in Serbia": a protest, curfew or concession is aimed at where it happens
             recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
-        return recipients
-
-    def protested_at_home(self, trigger: Trigger, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
-        """"Algerian landowners began a hunger strike": a protest that names no one it is aimed at
-        is aimed at the protesters' own state."""
+        recipients = at_home(actors, recipients)
         states = {a.code for a in actors if a.code}
-        if trigger.type != "PROTEST" or len(states) != 1 or any(r.code for r in recipients):
-            return recipients
-        return [Actor("", states.pop())]
+        if trigger.type == "PROTEST" and len(states) == 1 and not any(r.code for r in recipients):
+            recipients = [Actor("", states.pop())]  # "Algerian landowners began a hunger strike": at home
+        return recipients
 
     def refused(self, token: Token, trigger: Trigger, clause: Token, modality: str) -> bool:
         """A cooperative deed that is declined is a REJECT: "Syria did not accept the plan" (a
@@ -473,9 +470,10 @@ class EventExtractor:
                    resolve: Resolve, quote: Quote | None) -> Event:
         article = annotated.article
         evidence = evidence_for(article.evidence_source or article.source, sentence, sent)
-        modality = self.modality_of(clause)
+        frame = self.attributor.frame_of(clause)  # who says so; it also shifts tenses back
+        modality = self.modality_of(clause, said=frame is not None)
         attribution = self.attributor.attribution(
-            clause, lambda speaker: resolve(participant_span(self.antecedent(speaker))), quote,
+            frame, lambda speaker: resolve(participant_span(self.antecedent(speaker))), quote,
             performed=trigger.type in self.lexicon.verbal, actors=actors)
         if modality == "future" and attribution.stance == "asserted" and article.kind == "opinion":
             modality = "hypothetical"  # an opinion writer's own "will" is a forecast, not a plan announced
@@ -499,29 +497,31 @@ class EventExtractor:
         words = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
         return next((mode for mode, cues in means.items() if words & cues), None)
 
-    def modality_of(self, clause: Token) -> str:
-        modality = self.clause_modality(clause)
+    def modality_of(self, clause: Token, said: bool) -> str:
+        """The event's modality from its clause; `said`: the clause is told in a frame of saying."""
+        modality = self.clause_modality(clause, said)
         if modality != "actual":
             return modality
         if clause.dep_ == "advcl" and is_condition(clause, {"if", "unless"}):
             return "hypothetical"  # "if the US pulls out of Al-Tanf, …": the deed is the condition
         if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            governing = self.clause_modality(clause.head)
+            governing = self.clause_modality(clause.head, self.attributor.frame_of(clause.head) is not None)
             if governing == "hypothetical" or (governing == "future" and clause.dep_ != "dobj"):
                 # "capture of the district will end the threat", "would risk an armed clash": a deed foreseen
                 return "hypothetical"
         wished = clause.head.lower_ in self.lexicon.wishes and clause.head.tag_ != "VBD"  # "wanted to" is a story
-        if clause.dep_ == "xcomp" and (wished or self.clause_modality(clause.head) == "hypothetical"):
+        if clause.dep_ == "xcomp" and (wished or self.clause_modality(
+                clause.head, self.attributor.frame_of(clause.head) is not None) == "hypothetical"):
             return "hypothetical"  # "hopes to seal a ceasefire", "may undertake to strike"
         return modality
 
-    def clause_modality(self, clause: Token) -> str:
+    def clause_modality(self, clause: Token, said: bool) -> str:
+        """`said`: tenses shift back in reported speech ("said it would" is its "will")."""
         for child in clause.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
         if self.speculated(clause) or self.hedged(clause):
             return "hypothetical"  # "I suspect the army will regain control", "will probably retake"
-        said = self.attributor.frame_of(clause) is not None  # tenses shift back in reported speech
         for child in clause.children:
             if child.dep_ == "aux" and child.lower_ in self.lexicon.modality:
                 if said and child.lower_ == "would" and not has_condition(clause, {"if", "unless"}):
