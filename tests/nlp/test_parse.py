@@ -1,4 +1,4 @@
-"""Candidate sentences are parsed the same on forked workers as in one process."""
+"""Articles read on forked workers come out exactly as read in one process, in order."""
 
 from __future__ import annotations
 
@@ -7,33 +7,35 @@ import sys
 import pytest
 
 from eventwire.model import Article, Paragraph
-from eventwire.nlp import annotate, load_pipeline, parse_in_processes
+from eventwire.nlp import annotate
+from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
 
-SENTENCES = [
+PARAGRAPHS = [
     "Turkish jets struck Kurdish positions near Qandil on Sunday, the army said.",
     "The foreign ministers of Peru and Chile met in Lima to discuss the border.",
     "Protesters marched through Minsk demanding a new election.",
-] * 30
+    '"We will not withdraw from the town," the rebel commander told reporters.',
+]
 
 
-def analysis(doc) -> list[tuple]:
-    return [(t.text, t.lemma_, t.pos_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+def articles() -> list[Article]:
+    return [Article(id=f"a-{i}", document_id="d", source="s.txt", paragraphs=[Paragraph(text, 1)])
+            for i, text in enumerate(PARAGRAPHS * 10)]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="forked workers are used on Linux only")
-def test_forked_workers_parse_exactly_as_one_process() -> None:
-    nlp = load_pipeline()
-    alone = [analysis(doc) for doc in nlp.pipe(SENTENCES)]
-    forked = [analysis(doc) for doc in parse_in_processes(SENTENCES, 2)]
+def test_forked_workers_read_articles_exactly_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = list(Pipeline(processes=1).read_articles(articles()))
+    monkeypatch.setattr("eventwire.pipeline.MIN_WORDS_PER_PROCESS", 1)  # two workers even for a few
+    forked = list(Pipeline(processes=2).read_articles(articles()))
     assert forked == alone
+    assert all(found.events for found in forked[:3])
+    assert forked[3].quotes and forked[3].quotes[0].speaker is not None
 
 
-def test_annotate_keeps_article_order_and_offsets_with_two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("eventwire.nlp.MIN_SENTENCES_PER_PROCESS", 1)  # two workers even for a few
-    articles = [Article(id=f"a-{i}", document_id="d", source="s.txt", paragraphs=[Paragraph(text, 1)])
-                for i, text in enumerate(SENTENCES)]
-    annotated = list(annotate(articles, lambda sent: True, processes=2))
-    assert [a.article.id for a in annotated] == [a.id for a in articles]
+def test_annotate_keeps_article_order_and_offsets() -> None:
+    annotated = list(annotate(articles(), lambda sent: True))
+    assert [a.article.id for a in annotated] == [a.id for a in articles()]
     assert all(a.sentences[0].doc.text == a.article.paragraphs[0].text for a in annotated)
