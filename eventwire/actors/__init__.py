@@ -294,19 +294,30 @@ class ArticleActors:
         actor = self.resolver.resolve(span, self.on)
         if actor is not None and actor.name and (actor.actor_id in self.resolver.registry.people or any(
                 e.label_ == "PERSON" and len(e) > 1 for e in span.ents)):
-            surname = actor.name.split()[-1]
-            known = self.by_surname.get(surname)
-            if known is None or (known.code is None and actor.code):  # "Andrew McCabe", then "FBI Deputy Director Andrew McCabe"
-                self.by_surname[surname] = actor
+            self.learn(actor)
         return actor
+
+    def learn(self, person: Actor) -> None:
+        assert person.name
+        surname = person.name.split()[-1]
+        known = self.by_surname.get(surname)
+        if known is None or (known.code is None and person.code):  # "Andrew McCabe", then "FBI Deputy Director Andrew McCabe"
+            self.by_surname[surname] = person
 
     def meet(self, docs: Iterable[Doc]) -> None:
         """Learn the people the article names in full, before resolving anything in it: a later
-        stage may meet "May" or "he" before the sentence that says "Theresa May"."""
+        stage may meet "May" or "he" before the sentence that says "Theresa May". A person named
+        under a title that gives a state ("Russian presidential aide Yury Ushakov", "FBI Deputy
+        Director Andrew McCabe") is learnt with that state's code."""
         for doc in docs:
             for entity in doc.ents:
                 if entity.label_ == "PERSON" and len(entity) > 1:
-                    self.resolve(entity)
+                    titled = titled_name(entity)
+                    actor = self.resolver.resolve(titled, self.on) if titled is not None else None
+                    if actor is not None and actor.code and actor.name == entity.text:
+                        self.learn(actor)
+                    else:
+                        self.resolve(entity)
 
     def antecedent_of(self, pronoun: Token) -> Actor | None:
         """"he"/"she" when exactly one person is named before it in its sentence."""
@@ -317,3 +328,14 @@ class ArticleActors:
         if actor is None:
             return None
         return Actor(pronoun.text, actor.code, actor.sector, actor.name, actor.actor_id)
+
+
+TITLE_DEPENDENCIES = ("compound", "amod", "nmod")
+
+
+def titled_name(entity: Span) -> Span | None:
+    """A person's name with the title words parsed as modifying it; None when there are none."""
+    titles = [c for c in entity.root.lefts if c.dep_ in TITLE_DEPENDENCIES and c.i < entity.start]
+    if not titles:
+        return None
+    return entity.doc[min(t.left_edge.i for t in titles):entity.end]

@@ -87,6 +87,8 @@ class EventExtractor:
                 # "French and Egyptian warships launched war games": done together, it is cooperation
                 trigger = replace(trigger, type=joint[0], mode=joint[1])
             recipients = self.aimed_at(trigger, clause, actors, recipients, resolve)
+            if trigger.type in self.lexicon.reciprocal:
+                actors, recipients = one_side_each(actors, recipients)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
@@ -562,6 +564,16 @@ class EventExtractor:
                     any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children):
                 return True
         return False
+
+
+def one_side_each(actors: list[Actor], recipients: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Several states acting together on a reciprocal type: the first named acts on the others."""
+    codes = list(dict.fromkeys(a.code for a in actors if a.code))
+    if len(codes) < 2:
+        return actors, recipients
+    first = [a for a in actors if a.code in (None, codes[0])]
+    others = [a for a in actors if a.code not in (None, codes[0])]
+    return first, others + [r for r in recipients if r.code not in codes]
 
 
 def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:

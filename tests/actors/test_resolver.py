@@ -86,6 +86,20 @@ def test_within_an_article_surnames_and_safe_pronouns_resolve_to_the_person_name
     assert actors.resolve(two[he.i:he.i + 1]) is None  # two people named before it: not safe
 
 
+def test_a_person_met_under_a_title_that_gives_a_state_keeps_it_by_surname() -> None:
+    from eventwire.actors import ArticleActors
+
+    actors = ArticleActors(Resolver(default_registry()), "2016-10-01")
+    doc = load_pipeline()("Kazakh presidential aide Daniyar Temirov confirmed the call on Tuesday.")  # made up
+    actors.meet([doc])
+    later = load_pipeline()("Temirov declined to say more.")
+    assert actors.resolve(later[0:1]).code == "KAZ"
+    putin_aide = load_pipeline()("Putin's adviser Daniyar Temirov spoke first.")
+    fresh = ArticleActors(Resolver(default_registry()), "2016-10-01")
+    fresh.meet([putin_aide])  # the title names another person: the aide is not taken for Putin
+    assert fresh.resolve(later[0:1]).name == "Daniyar Temirov"
+
+
 @pytest.mark.parametrize("text, code", [("the Gaza Strip", "PSE"), ("Chechnya", "RUS"), ("Idlib", "SYR"),
                                         ("Northern Ireland", "GBR")])
 def test_regions_and_cities_of_conflict_stand_for_their_state(text: str, code: str) -> None:
