@@ -31,6 +31,9 @@ SHARED_PREPS = {"between", "with", "by", "against", "on"}  # coordinated nouns s
 INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
 CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
+SPECULATION_DEPTH = 8  # heads walked up from an event to the author's "I think"
+PASSING_DEPS = {"relcl", "appos", "parataxis"}
+HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down  # told in passing, outside a guess that governs the sentence
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
 
 
@@ -512,10 +515,26 @@ class EventExtractor:
                 # "capture of the district will end the threat", "would risk an armed clash": a deed foreseen
                 return "hypothetical"
         wished = clause.head.lower_ in self.lexicon.wishes and clause.head.tag_ != "VBD"  # "wanted to" is a story
-        if clause.dep_ == "xcomp" and (wished or self.clause_modality(
-                clause.head, self.attributor.frame_of(clause.head) is not None) == "hypothetical"):
-            return "hypothetical"  # "hopes to seal a ceasefire", "may undertake to strike"
+        if clause.dep_ == "xcomp" and wished:
+            return "hypothetical"  # "hopes to seal a ceasefire"
+        if self.under_hypothesis(clause):
+            return "hypothetical"  # "may undertake to strike", "may give them time to mount a counteroffensive"
         return modality
+
+    def under_hypothesis(self, clause: Token) -> bool:
+        """A clause that a guess governs through its complements, objects and coordinations."""
+        head = clause
+        for _ in range(SPECULATION_DEPTH):
+            infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            if (head.dep_ not in HYPOTHESIS_REACH and not infinitive) or head.head == head:
+                return False  # "time to regroup" reaches down; "fighters who regrouped" tells a fact
+            head = head.head
+            if head.lemma_ == "be":
+                return False  # "likely Russia was behind the attack": the guess is whose it was, not the attack
+            if head.pos_ in ("VERB", "AUX") and self.clause_modality(
+                    head, self.attributor.frame_of(head) is not None) == "hypothetical":
+                return True
+        return False
 
     def clause_modality(self, clause: Token, said: bool) -> str:
         """`said`: tenses shift back in reported speech ("said it would" is its "will")."""
@@ -525,7 +544,7 @@ class EventExtractor:
         if self.speculated(clause) or self.hedged(clause):
             return "hypothetical"  # "I suspect the army will regain control", "will probably retake"
         for child in clause.children:
-            if child.dep_ == "aux" and child.lower_ in self.lexicon.modality:
+            if child.dep_ == "aux" and child.lower_ in self.lexicon.modality and child.tag_ != "NNP":  # "May expelled"
                 if said and child.lower_ == "would" and not has_condition(clause, {"if", "unless"}):
                     return "future"  # "Russia said it would veto the draft": its "will", reported
                 return self.lexicon.modality[child.lower_]
@@ -554,10 +573,12 @@ class EventExtractor:
             c.dep_ == "acomp" and c.lower_ in hedges for c in head.children))
 
     def speculated(self, clause: Token) -> bool:
-        """Under the author's own guess: "I suspect", "I think", "we believe"."""
+        """Under the author's own guess: "I suspect", "I think", "we believe", however deep
+        ("I think it unlikely that the US is prepared to challenge Russia by declaring …"); a
+        relative clause or an aside tells a fact in passing, so the guess stops there."""
         head = clause
-        for _ in range(3):
-            if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head == head:
+        for _ in range(SPECULATION_DEPTH):
+            if head.dep_ in PASSING_DEPS or head.head == head:
                 return False
             head = head.head
             if head.lemma_.lower() in self.lexicon.speculation and \

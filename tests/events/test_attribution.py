@@ -168,6 +168,19 @@ def test_conditions_wishes_and_modal_heads_make_a_deed_hypothetical() -> None:
     assert done["modality"] == "actual"
 
 
+def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() -> None:
+    deep = one(extract("I still think it is unlikely that Paris is prepared to defy Berlin by imposing "
+                       "an embargo on the region."), "embargo")
+    assert deep["modality"] == "hypothetical"
+    object_of_may = one(extract("Lifting the blockade may give the militias time to regroup and mount a "
+                                "counteroffensive."), "counteroffensive")
+    assert object_of_may["modality"] == "hypothetical"
+    named_may = one(extract("When no reply came, May expelled twenty Russian diplomats."), "expelled")
+    assert named_may["modality"] == "actual"
+    whose = one(extract("The minister said it was highly likely Iran was behind the attack on the tanker."), "attack")
+    assert whose["modality"] == "actual"  # the guess is who did it, not whether it happened
+
+
 def test_a_denial_that_tells_its_deed_denies_that_deed_and_leaves_earlier_claims_alone() -> None:
     events = extract("Washington said Iranian boats had attacked two tankers near Fujairah.",
                      "Tehran denied that its navy attacked any ship in the Gulf of Oman.")
