@@ -22,6 +22,7 @@ from eventwire.model import Actor, Attribution, Event, Paragraph, Quote
 
 Resolve = Callable[[Token], Actor | None]  # a speaker's token (head of its phrase) to an actor
 SUBJECTS = ("nsubj", "nsubjpass")
+ASIDE_MARKS = {",", "—", "–", "("}  # what sets a relative clause off as an aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ class Attributor:
             frame = self.own_frame(node)
             if frame is not None:
                 return frame
-            if node.head.i == node.i:
+            if node.head.i == node.i or told_in_passing(node):
                 return None
             node = node.head
 
@@ -188,6 +189,18 @@ class Attributor:
             return not any(c.dep_ == "xcomp" for c in token.children)
         return any(o.lower_ in self.frames.denied_objects or o.lemma_.lower() in self.frames.denied_objects
                    for o in objects)
+
+
+def told_in_passing(node: Token) -> bool:
+    """An aside set off from its sentence ("McCabe, who arranged the interview, suggested …",
+    "the interview — the one that led to his plea —"): the writer's background, not part of what
+    the sentence's speaker says."""
+    if node.dep_ == "appos":
+        return True
+    if node.dep_ != "relcl":
+        return False
+    before = node.left_edge.i - 1
+    return before >= 0 and node.doc[before].text in ASIDE_MARKS
 
 
 def performs(actors: list[Actor] | tuple[()], speaker: Actor | None) -> bool:

@@ -181,6 +181,14 @@ def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() 
     assert whose["modality"] == "actual"  # the guess is who did it, not whether it happened
 
 
+def test_an_aside_set_off_by_commas_is_the_writers_background_not_the_speakers_claim() -> None:
+    aside = extract("Nairobi said Somali troops, who withdrew from Gedo in 2019, attacked a police post near Mandera.")
+    assert one(aside, "withdrew")["attribution"]["stance"] == "asserted"
+    assert one(aside, "attacked")["attribution"]["stance"] == "claimed"
+    restrictive = extract("Nairobi said Somali troops who withdrew from Gedo attacked a police post near Mandera.")
+    assert one(restrictive, "withdrew")["attribution"]["stance"] == "claimed"  # part of what is said
+
+
 def test_a_denial_that_tells_its_deed_denies_that_deed_and_leaves_earlier_claims_alone() -> None:
     events = extract("Washington said Iranian boats had attacked two tankers near Fujairah.",
                      "Tehran denied that its navy attacked any ship in the Gulf of Oman.")
