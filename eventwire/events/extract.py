@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors import ArticleActors, Resolver, day_of
-from eventwire.events.attribution import Attributor, link_denials, load_frames, quote_at
+from eventwire.events.attribution import Attributor, link_denials, load_frames, performs, quote_at
 from eventwire.events.lexicon import Lexicon, Trigger
 from eventwire.model import Actor, Event, Quote, stable_id
 from eventwire.nlp import AnnotatedArticle, ParsedSentence, evidence_for
@@ -107,7 +107,11 @@ class EventExtractor:
                 event = replace(event, type="REJECT", mode=None, modality="actual")
             yield token, event
             intent = self.lexicon.intent.get(trigger.type)
-            if intent and actors and self.announced(clause, event.modality):
+            speaker = event.attribution.speaker
+            if intent and actors and self.announced(clause, event.modality) and (
+                    speaker is None or not speaker.code or performs(event.actor + event.recipient, speaker)):
+                # "Israel said Iran will deliver" is no pledge of Iran's; "a spokesman said" may be
+                # hers, and the host's embassy may announce a visit
                 # "Israel will evacuate the settlements": the pledge (or threat) is an event of its own
                 if intent[0] != "THREATEN" and has_condition(clause, {"unless"}):
                     intent = ("THREATEN", None)  # "will withdraw unless Chad holds elections"
@@ -528,6 +532,8 @@ class EventExtractor:
             infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             if (head.dep_ not in HYPOTHESIS_REACH and not infinitive) or head.head == head:
                 return False  # "time to regroup" reaches down; "fighters who regrouped" tells a fact
+            if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep" and not infinitive:
+                return False  # "concerns about Russian support for the army's attacks": a thing named, not foreseen
             head = head.head
             if head.lemma_ == "be":
                 return False  # "likely Russia was behind the attack": the guess is whose it was, not the attack
@@ -557,6 +563,9 @@ class EventExtractor:
             return "historical"  # past perfect: background before the story's time ("said X had" is not)
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"
+        if clause.dep_ in ("xcomp", "acl", "relcl") and clause.head.lemma_.lower() in self.lexicon.future_heads and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return "future"  # "was preparing to deliver", "the plan for the fighters to withdraw"
         if self.under_refusal(clause):
             return "negated"  # "failed to reach agreement"
         if any(c.dep_ == "det" and c.lower_ == "no" for c in clause.children):

@@ -35,6 +35,7 @@ class Lexicon:
     pair_objects: frozenset[str]  # … and objects: a sentence with one of each is a candidate
     intent: dict[str, tuple[str, str | None]]  # deed type -> (type, mode) of announcing it
     intent_heads: frozenset[str]  # "prepared", "vow": an infinitive under them is announced
+    future_heads: frozenset[str]  # "preparing to", "the plan to": an infinitive under them is to come
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     hedges: frozenset[str]  # "probably", "is likely to": a guess at what may happen, so hypothetical
@@ -134,7 +135,8 @@ def load_lexicon() -> Lexicon:
         reporting=reporting, modality=modality,
         forms=frozenset(forms), pair_verbs=frozenset(pair_verbs), pair_objects=frozenset(pair_objects),
         intent={deed: (type_, mode) for type_, rows in raw["intent"].items() for deed, mode in rows.items()},
-        intent_heads=frozenset(raw["intent_heads"]), refusal_heads=frozenset(raw["refusal_heads"]),
+        intent_heads=frozenset(raw["intent_heads"]), future_heads=frozenset(raw["future_heads"]),
+        refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), hedges=frozenset(raw["hedges"]),
         questions=frozenset(raw["questions"]),
         wishes=frozenset(form for verb in raw["wishes"] for form in inflections(verb)), negation_flips=frozenset(raw["negation_flips"]),

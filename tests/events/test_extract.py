@@ -204,6 +204,15 @@ def test_a_pledge_needs_someone_to_say_it_the_authors_will_is_a_forecast() -> No
     assert sorted(e["type"] for e in said) == ["AGREE", "RETREAT"]
     forecast = extract("In my view Russia will withdraw its troops from the Armenian border by spring.")
     assert [e["type"] for e in forecast] == ["RETREAT"] and forecast[0]["modality"] == "future"
+    other = extract("Armenia said Russia will withdraw its troops from the border.")
+    assert [e["type"] for e in other] == ["RETREAT"]  # no pledge of Russia's on Armenia's word
+
+
+def test_a_deed_prepared_or_planned_is_still_to_come() -> None:
+    prepared = only(extract("Tehran was preparing to deliver drones to the Houthis."), "AID")
+    assert prepared["modality"] == "future"
+    planned = only(extract("The plan for the militias to withdraw from Tripoli collapsed."), "RETREAT")
+    assert planned["modality"] == "future"
 
 
 def test_light_verb_reaches_a_noun_trigger_through_a_measure() -> None:
