@@ -33,6 +33,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED = {"NORP", "ORG", "PERSON"}
 LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "over", "into", "on", "off", "within",
             "along", "towards", "toward", "through", "from", "to", "south", "north", "east", "west"}
+# Words after a name that say what kind of place it is, and how wide (None: no wider than the name).
+PART_WORDS = {"district": None, "neighbourhood": None, "neighborhood": None, "quarter": None, "town": None,
+              "city": None, "village": None, "area": None, "countryside": "region", "province": "region",
+              "governorate": "region", "region": "region"}
 MAX_PHRASE = 5  # tokens in the longest name looked up outside the named entities
 LATIN = re.compile(r"^[A-Za-z][A-Za-z' .-]*$")
 PRECISION_RANK = {"point": 0, "city": 1, "region": 2, "country": 3}
@@ -114,6 +118,11 @@ class Gazetteer:
         words = key(name).split()
         while words:
             found = self.places.get(" ".join(words))
+            if not found and len(words) > 1 and words[-1] in PART_WORDS:
+                # "Ramousseh district", "Idlib province": the named place, as wide as the word says
+                wider = PART_WORDS[words[-1]]
+                found = [replace(p, precision=wider) if wider and PRECISION_RANK[wider] > PRECISION_RANK[p.precision]
+                         else p for p in self.places.get(" ".join(words[:-1]), [])]
             if found or words[0] not in COMPASS:
                 return found or []
             words = words[1:]  # "north-east Syria" -> "east Syria" -> "Syria"
@@ -182,7 +191,11 @@ def locate(event: Event, sent: Span, found: list[tuple[Span, Place]]) -> Locatio
     trigger_at = trigger_index(event, sent)
     trigger = sent.doc[trigger_at] if trigger_at is not None else None
     # a noun's own phrase ("the capture of Rusafa"); a verb's reach is its whole clause, a locative wins there
-    own = own_places(trigger, event.type) if trigger is not None and trigger.pos_ in ("NOUN", "PROPN") else set()
+    # a verb's object too where the deed is physical ("recapture the Castello road north of Aleppo")
+    noun = trigger is not None and trigger.pos_ in ("NOUN", "PROPN")
+    own = own_places(trigger, event.type, noun) if trigger is not None and (noun or event.type in MATERIAL_TYPES) else set()
+    destinations = {g.i for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for g in prep.children if g.dep_ == "pobj"} if trigger is not None and event.type in SENDING_TYPES else set()
     actor_texts = [a.text for a in event.actor if a.text]
     best: tuple[tuple[int, int, int], Span, Place] | None = None
     for mention, place in found:
@@ -192,7 +205,9 @@ def locate(event: Event, sent: Span, found: list[tuple[Span, Place]]) -> Locatio
         if place.precision == "country" and not locative and event.type not in MATERIAL_TYPES:
             continue  # "accused Iran": a party, not a place
         distance = abs(mention.root.i - trigger_at) if trigger_at is not None else mention.start
-        if mention.root.i in own:
+        if mention.root.i in destinations:
+            rank = (0, -1, distance)  # where troops or aid are sent is where the deed lands
+        elif mention.root.i in own and (noun or place.precision != "country"):  # "hit Iran": a party
             rank = (0, PRECISION_RANK[place.precision], distance)  # "capture of Rusafa in Raqqa province": Rusafa
         else:
             rank = (1, (0 if locative else 2) + PRECISION_RANK[place.precision] // 3, distance)
@@ -233,7 +248,7 @@ def mentions(sent: Span, places: Gazetteer) -> list[Span]:
     return found
 
 
-def own_places(trigger: Token, type_: str) -> set[int]:
+def own_places(trigger: Token, type_: str, whole_phrases: bool = True) -> set[int]:
     """Tokens of the trigger's own place-bearing phrases: its object ("retake Idlib province"), and
     of/in/at/near phrases ("the capture of Rusafa"), with on/against/from where the type is
     physical ("attacks on Aleppo", "pulls out of Al-Tanf"), not a topic ("talks on Syria")."""
@@ -243,10 +258,21 @@ def own_places(trigger: Token, type_: str) -> set[int]:
         if prep.lower_ in preps:
             heads += [g for g in prep.children if g.dep_ == "pobj"]
             heads += [g for p in prep.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]  # "out of"
+    if not whole_phrases:  # a verb's: the object's own words, not the clauses inside its phrase
+        return {i for head in heads for i in name_words(head)}
     return {t.i for head in heads for t in head.subtree}
 
 
+NAME_DEPS = {"compound", "amod", "nmod", "det", "poss", "conj", "cc", "punct", "case"}
+
+
+def name_words(head: Token) -> set[int]:
+    """The head noun with its modifiers and coordinated nouns: "Idlib province", "the Castello road"."""
+    return {head.i} | {i for child in head.children if child.dep_ in NAME_DEPS for i in name_words(child)}
+
+
 OWN_PREPS = {"of", "in", "at", "near", "inside", "outside", "around"}
+SENDING_TYPES = {"MOBILIZE", "AID"}
 TARGET_PREPS = {"on", "against", "from", "into", "out", "toward", "towards", "across"}
 
 
@@ -257,7 +283,7 @@ def choose(candidates: list[Place], context: Counter[str]) -> Place | None:
 
 
 def is_place_object(mention: Span) -> bool:
-    return mention.root.dep_ == "pobj" and mention.root.head.lower_ in LOCATIVE | {"of"}
+    return mention.root.dep_ == "pobj" and mention.root.head.lower_ in LOCATIVE | {"of", "against"}
 
 
 def is_locative(mention: Span) -> bool:

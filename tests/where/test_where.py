@@ -90,3 +90,24 @@ def test_part_of_a_place_falls_back_to_the_place_at_its_own_precision() -> None:
     assert places.lookup("western Syria")[0].precision == "country"  # no pin for a part we hold no shape of
     assert places.lookup("northern Aleppo")[0].name == "Aleppo"
     assert [p.country for p in places.lookup("Northern Ireland")] == ["GBR"]  # a name, held as ours, not a part
+
+
+def test_a_kind_word_after_a_name_falls_back_to_the_name_as_wide_as_the_word() -> None:
+    places = gazetteer()
+    assert places.lookup("Ramousseh district")[0].name == "Ramouseh"
+    province = places.lookup("Idlib province")[0]
+    assert province.country == "SYR" and province.precision == "region"
+
+
+def test_a_physical_deed_takes_its_own_object_and_troops_land_where_they_are_sent() -> None:
+    events = placed("Government troops recaptured the Castello road north of Aleppo.",
+                    "In Nairobi, the Kenyan army sent troops to Mombasa.")
+    assert location_of(events, "recaptured")["name"] == "Castello road"
+    assert location_of(events, "sent")["name"] == "Mombasa"
+    talks = placed("Iranian and Iraqi envoys held talks in Geneva about the siege of Basra.")
+    assert location_of(talks, "talks")["name"] == "Geneva"  # a topic is not where talks are
+
+
+def test_a_town_the_tagger_takes_for_a_person_is_found_after_against() -> None:
+    events = placed("Simultaneously the rebels launched a major offensive against Aleppo.")
+    assert location_of(events, "offensive")["name"] == "Aleppo"
