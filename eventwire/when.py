@@ -63,6 +63,12 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list
                 days = COUNTS.get((match.group("count") or "one").lower(), 1)
                 when = date.fromordinal(date.fromisoformat(anchor.date).toordinal() + days)
                 event = replace(event, date=when.isoformat(), date_precision="day", date_rule="days after")
+            elif event.past and event.modality in DATED_MODALITIES and event.evidence.line == anchor.evidence.line \
+                    and event.evidence.start > anchor.evidence.start:
+                # "… on Jan. 24 McCabe called Flynn. The two men discussed business briefly": the
+                # paragraph's story goes on at the time it last named
+                event = replace(event, date=anchor.date, date_precision=anchor.date_precision,
+                                date_rule="paragraph")
             event = as_background(event, reference)
         if event.date:
             anchor = event
@@ -75,7 +81,8 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list
 DAYS_AFTER = re.compile(
     r"\b(?:(?:the )?(?:next|following) (?:day|morning|evening|night)|a day later|"
     r"(?P<count>two|three|four|five|six|\d+) days later|(?P<same>later that day|that same day|on the same day|"
-    r"later the same day|that evening|that night|at the time|at that time))\b", re.IGNORECASE)
+    r"later the same day|that evening|that night|at the time|at that time|simultaneously|at the same time))\b",
+    re.IGNORECASE)
 
 
 def carried_back(article: Article, events: list[Event]) -> list[Event]:

@@ -107,6 +107,15 @@ def test_publication_date_from_dateline_then_latest_date_in_text() -> None:
     assert (article.published, article.published_precision, article.published_basis) == ("2018-12", "month", "text")
 
 
+def test_a_header_of_segments_with_a_date_is_a_dateline_not_the_headline() -> None:
+    text = ("Kenya to send police unit to Haiti after court ruling\n\n"
+            "Our correspondent, Mombasa | Friday, 5 July 2024 | Updated 09:40 EAT\n\n"
+            "The interior ministry said the first officers would leave within weeks of the ruling.\n")
+    [article] = extract_articles(Document.from_bytes(text.encode(), text, source="p.txt", format="txt"))
+    assert article.title == "Kenya to send police unit to Haiti after court ruling"
+    assert (article.published, article.published_basis) == ("2024-07-05", "byline")
+
+
 def test_a_historical_date_is_not_the_publication_date() -> None:
     for later in ("Critics say the calls explain much of the 2016 election debate.",
                   "Bond spreads are the widest since May 2017, traders said."):

@@ -144,3 +144,26 @@ def test_at_the_time_takes_the_date_told_before_and_its_background() -> None:
     _, dismissed = date_events(page, [event(first, "concluded"), event(second, "dismissed")])
     assert (dismissed.date, dismissed.date_precision, dismissed.date_rule) == ("2016", "year", "same time")
     assert dismissed.modality == "historical"
+
+
+def test_a_past_event_later_in_the_paragraph_takes_the_time_it_last_named() -> None:
+    first = "Shortly after noon on 24 January 2017 the envoy called the minister."
+    second = "The two men discussed the prisoner exchange briefly."
+    page = article(f"{first} {second}", published="2018-12-12")
+    called, discussed = event(first, "called"), event(second, "discussed")
+    discussed.evidence = Evidence(second, "w.txt", 1, len(first) + 1, len(first) + 1 + len(second))
+    discussed.past = True
+    _, discussed = date_events(page, [called, discussed])
+    assert (discussed.date, discussed.date_rule) == ("2017-01-24", "paragraph")
+    elsewhere = event(second, "discussed", line=3)  # another paragraph: no date carried
+    elsewhere.past = True
+    _, elsewhere = date_events(article(first, second, published="2018-12-12"), [called, elsewhere])
+    assert elsewhere.date is None
+
+
+def test_simultaneously_is_the_time_told_before() -> None:
+    first = "By late July 2016 the army had cut the road north of the city."
+    second = "Simultaneously the rebels launched their offensive on the southern districts."
+    page = article(f"{first} {second}", published="2016-09-20")
+    _, offensive = date_events(page, [event(first, "cut"), event(second, "offensive")])
+    assert (offensive.date, offensive.date_rule) == ("2016-07", "same time")
