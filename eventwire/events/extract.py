@@ -90,6 +90,7 @@ class EventExtractor:
                 # "French and Egyptian warships launched war games": done together, it is cooperation
                 trigger = replace(trigger, type=joint[0], mode=joint[1])
             recipients = self.aimed_at(trigger, clause, actors, recipients, resolve)
+            actors = from_home(actors, recipients)
             if trigger.type in self.lexicon.reciprocal:
                 actors, recipients = one_side_each(actors, recipients)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
@@ -703,6 +704,7 @@ def counted(token: Token) -> Token:
 
 
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+CIVIL_ORGANS = frozenset({"GOV", "JUD", "LEG"})  # a state's organs that stay at home
 
 
 def at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
@@ -713,6 +715,16 @@ def at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
         return recipients
     home = Actor("", states.pop())
     return [placed(r, home) if r.sector else r for r in recipients]
+
+
+def from_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """"Hutu rebels demanded that Burundi's government …": a group that names no state of its own,
+    acting on one state's government (not its army, which may be abroad), is that state's."""
+    states = {r.code for r in recipients if r.code and r.sector in CIVIL_ORGANS}
+    if len(states) != 1 or any(a.code for a in actors):
+        return actors
+    home = Actor("", states.pop())
+    return [placed(a, home) if a.sector else a for a in actors]
 
 
 def placed(group: Actor | None, party: Actor) -> Actor:
@@ -744,7 +756,11 @@ def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset
     party than the actor's own (`own`), else a coded one, else any party: "gave the Ivory Coast
     aid", "is providing intelligence to Macedonia", "withdrew its troops from Lebanon"."""
     children = list(verb.children)
-    groups = ([c for c in children if c.dep_ == "dobj" and not is_time(c)],
+    objects = [c for c in children if c.dep_ == "dobj" and not is_time(c)]
+    groups = (objects,
+              # "rejected an offer from Kabul", "confiscated weapons from armed groups": whose it was
+              [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
+               for g in c.children if g.dep_ == "pobj"],
               [c for c in children if c.dep_ == "dative"],
               [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps
                for g in c.children if g.dep_ == "pobj" and not is_time(g)])

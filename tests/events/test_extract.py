@@ -417,3 +417,17 @@ def test_a_group_acted_on_by_another_states_army_stays_uncoded() -> None:
 def test_a_protest_aimed_at_no_one_is_aimed_at_home() -> None:
     event = only(extract("Thousands of Algerian teachers staged a hunger strike over unpaid wages."), "PROTEST")
     assert codes(event["recipient"]) == ["DZA"]
+
+
+def test_whose_offer_or_demand_is_answered_is_the_recipient() -> None:
+    rejected = only(extract("Pakistan's president rejected a new offer from Afghanistan for direct talks."), "REJECT")
+    assert codes(rejected["recipient"]) == ["AFG"]
+    seized = only(extract("Nigerian troops seized weapons from Boko Haram fighters near Maiduguri."), "COERCE")
+    assert seized["recipient"][0]["sector"] == "REB"
+
+
+def test_a_group_of_no_state_acting_on_a_government_is_that_states() -> None:
+    demand = only(extract("Hutu rebels demanded that the government of Burundi release their leaders."), "REQUEST")
+    assert codes(demand["actor"]) == ["BDI"] and demand["actor"][0]["sector"] == "REB"
+    abroad = only(extract("Jihadist fighters attacked French troops near Gao."), "ASSAULT")
+    assert codes(abroad["actor"]) == [None]  # an army may be abroad: its state is not the attackers'
