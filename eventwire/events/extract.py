@@ -28,7 +28,7 @@ HOME_SECTORS = {"GOV", "COP", "JUD", "LEG"}  # authorities that concede to their
 QUANTITY_WORDS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "hundred", "thousand",
                   "dozen", "group", "groups", "number", "crowd", "crowds", "handful", "band"}
 SHARED_PREPS = {"between", "with", "by", "against", "on"}  # coordinated nouns share these phrases
-INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on"}
+INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "on", "throughout", "across"}
 CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 SPECULATION_DEPTH = 8  # heads walked up from an event to the author's "I think"
@@ -90,7 +90,7 @@ class EventExtractor:
                 # "French and Egyptian warships launched war games": done together, it is cooperation
                 trigger = replace(trigger, type=joint[0], mode=joint[1])
             recipients = self.aimed_at(trigger, clause, actors, recipients, resolve)
-            actors = from_home(actors, recipients)
+            actors = from_home(actors, recipients, trigger.type in self.lexicon.place_targets)
             if trigger.type in self.lexicon.reciprocal:
                 actors, recipients = one_side_each(actors, recipients)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
@@ -717,10 +717,11 @@ def at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     return [placed(r, home) if r.sector else r for r in recipients]
 
 
-def from_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+def from_home(actors: list[Actor], recipients: list[Actor], aimed_at_place: bool) -> list[Actor]:
     """"Hutu rebels demanded that Burundi's government …": a group that names no state of its own,
-    acting on one state's government (not its army, which may be abroad), is that state's."""
-    states = {r.code for r in recipients if r.code and r.sector in CIVIL_ORGANS}
+    acting on one state's government (not its army, which may be abroad), is that state's; so are
+    protesters in the state their protest is aimed at by where it happens (`aimed_at_place`)."""
+    states = {r.code for r in recipients if r.code and (r.sector in CIVIL_ORGANS or (aimed_at_place and not r.sector))}
     if len(states) != 1 or any(a.code for a in actors):
         return actors
     home = Actor("", states.pop())

@@ -431,3 +431,10 @@ def test_a_group_of_no_state_acting_on_a_government_is_that_states() -> None:
     assert codes(demand["actor"]) == ["BDI"] and demand["actor"][0]["sector"] == "REB"
     abroad = only(extract("Jihadist fighters attacked French troops near Gao."), "ASSAULT")
     assert codes(abroad["actor"]) == [None]  # an army may be abroad: its state is not the attackers'
+
+
+def test_protesters_of_no_state_are_of_the_state_where_they_protest() -> None:
+    marched = only(extract("Angry demonstrators marched in Lusaka on Friday."), "PROTEST")
+    assert codes(marched["actor"]) == ["ZMB"]
+    across = only(extract("Students across Ghana staged demonstrations over fees."), "PROTEST")
+    assert codes(across["actor"]) == ["GHA"]
