@@ -434,7 +434,7 @@ def test_a_group_of_no_state_acting_on_a_government_is_that_states() -> None:
 
 
 def test_protesters_of_no_state_are_of_the_state_where_they_protest() -> None:
-    marched = only(extract("Angry demonstrators marched in Lusaka on Friday."), "PROTEST")
+    marched = only(extract("Hundreds of demonstrators marched in Lusaka."), "PROTEST")
     assert codes(marched["actor"]) == ["ZMB"]
     across = only(extract("Students across Ghana staged demonstrations over fees."), "PROTEST")
     assert codes(across["actor"]) == ["GHA"]
