@@ -178,6 +178,9 @@ class EventExtractor:
         states = {a.code for a in actors if a.code}
         if trigger.type == "PROTEST" and len(states) == 1 and not any(r.code for r in recipients):
             recipients = [Actor("", states.pop())]  # "Algerian landowners began a hunger strike": at home
+        organs = {a.code for a in actors if a.code and a.sector in STATE_ORGANS}
+        if trigger.type in self.lexicon.home_targets and len(organs) == 1 and not any(r.code for r in recipients):
+            recipients = [Actor("", organs.pop())]  # "Egyptian police arrested twelve", "imposed a curfew": at home
         return recipients
 
     def refused(self, token: Token, trigger: Trigger, clause: Token, modality: str) -> bool:

@@ -438,3 +438,10 @@ def test_protesters_of_no_state_are_of_the_state_where_they_protest() -> None:
     assert codes(marched["actor"]) == ["ZMB"]
     across = only(extract("Students across Ghana staged demonstrations over fees."), "PROTEST")
     assert codes(across["actor"]) == ["GHA"]
+
+
+def test_a_states_own_coercion_with_no_one_else_named_is_done_at_home() -> None:
+    curfew = only(extract("The Malian government imposed a curfew on the capital."), "COERCE")
+    assert codes(curfew["recipient"]) == ["MLI"]
+    abroad = only(extract("Chadian police arrested two Sudanese traders at the border."), "COERCE")
+    assert codes(abroad["recipient"]) == ["SDN"]  # a party named is the recipient
