@@ -466,6 +466,8 @@ class EventExtractor:
                 actor_tokens = agents_of(verb)
             else:
                 actor_tokens = self.subjects(verb) or self.inherited_subject(verb)
+        elif not actor_tokens and noun.dep_ == "pobj" and (owner := owner_subject(noun)) is not None:
+            actor_tokens = [owner]  # "the rebels insisted on their demands": theirs are the subject's
         elif not actor_tokens and noun.dep_ == "pobj" and self.attributor.blamed_for(noun.head):
             # "Russia was responsible for the poisoning", "Moscow is to blame for the attack"
             actor_tokens = self.subjects(noun.head.head.head)
@@ -651,8 +653,18 @@ def coordinated_modifiers(token: Token, actor: Actor | None, resolve: Resolve) -
 def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Actor | None:
     """"Israel withdrew its troops", "the Serbs said their forces had left": a possessive pronoun
     stands for the subject of the clause, or for the speaker when that subject is a pronoun too."""
-    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS]
-    if not owners:
+    subject = owner_subject(token)
+    owner = resolve(participant_span(subject)) if subject is not None else None
+    if owner is None or not owner.code:
+        return None
+    sector = actor.sector if actor is not None and actor.sector else owner.sector
+    return Actor(participant_span(token).text, owner.code, sector, owner.name,
+                 f"{owner.code}-{sector}" if sector else owner.code)
+
+
+def owner_subject(token: Token) -> Token | None:
+    """The subject a possessive pronoun on `token` ("its", "their") stands for, if it has one."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in token.children):
         return None
     clause = token.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
@@ -661,12 +673,7 @@ def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"} and c != token
                     and token not in c.subtree]
         if subjects and subjects[0].lower_ not in OWNER_PRONOUNS | REPORTED_PRONOUNS:
-            owner = resolve(participant_span(subjects[0]))
-            if owner is not None and owner.code:
-                sector = actor.sector if actor is not None and actor.sector else owner.sector
-                return Actor(participant_span(token).text, owner.code, sector, owner.name,
-                             f"{owner.code}-{sector}" if sector else owner.code)
-            return None
+            return subjects[0]
         if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or clause.head == clause:
             return None
         clause = clause.head

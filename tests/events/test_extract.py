@@ -445,3 +445,9 @@ def test_a_states_own_coercion_with_no_one_else_named_is_done_at_home() -> None:
     assert codes(curfew["recipient"]) == ["MLI"]
     abroad = only(extract("Chadian police arrested two Sudanese traders at the border."), "COERCE")
     assert codes(abroad["recipient"]) == ["SDN"]  # a party named is the recipient
+
+
+def test_a_possessive_pronoun_on_the_trigger_stands_for_the_clauses_subject() -> None:
+    events = extract("The Tuareg rebels insisted on their demands that Mali's government release the prisoners.")
+    [demands] = [e for e in events if e["trigger"] == "demands"]
+    assert codes(demands["actor"]) == ["MLI"] and demands["actor"][0]["sector"] == "REB"
