@@ -3,6 +3,9 @@
 Quotation marks are found with string rules, and only the text next to them is tokenized; just
 the dozen words around a verb of saying outside the quotations ("…,” the minister told reporters)
 get the full spaCy parse, in one batch, so a page costs a few short parses however long it is.
+Where those words leave the speaker out of reach, the paragraphs in question are tokenized to
+find where their sentences begin, and the first dozen words of a sentence nearby are parsed for
+its subject, in a second batch.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ LEADING_CHARS = 240  # … and before an opening mark
 INDIRECT_CHARS = 120  # … and either side of a verb of indirect speech
 WORDS_BEFORE_VERB = 8  # the snippet parsed: a dozen words or so around the verb
 WORDS_AFTER_VERB = 6
-ANTECEDENT_SNIPPETS = 4  # indirect speech parsed, nearest first, to find whom a "he" points back to
+SUBJECT_WORDS = 14  # the words parsed from a sentence's start to find its subject
+ANTECEDENT_SNIPPETS = 4  # indirect speech and sentences parsed, nearest first, to find whom a "he" points back to
+INTRODUCING_ENDS = (":", "…", "….", "...")  # a paragraph ending so hands over to the next ("Yeltsin told Clinton:")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_DEPS = {"advcl", "xcomp", "conj"}  # "refused the offer, saying": the subject is the head clause's
 INVERTED_DEPS = {"dobj", "attr", "npadvmod", "nsubj", "appos"}  # "…,” said Giovanni Orsina
@@ -77,7 +82,9 @@ class Mention:
     text: str  # as written in the paragraph
     person: bool
     actor: Actor | None = None
-    described: Span | None = None  # its apposition: "…, head of the Dutch police", for a state when the name has none
+    # phrases that give a state when the name gives none: its apposition ("…, head of the Dutch
+    # police") and the source it cites ("the Post reported, citing a Chinese official")
+    clues: tuple[Span, ...] = ()
 
     @property
     def pronoun(self) -> str | None:
@@ -115,7 +122,7 @@ class Snippet:
     paragraph: int
     start: int  # offset in the paragraph text
     text: str  # as written
-    verb: int  # the verb's offset in `text`
+    verb: int | None  # the verb's offset in `text`; None for a sentence's opening words, parsed for its subject
     inverted: bool  # nothing but punctuation before the verb: "…,” said the minister
     clipped: bool  # cut short before the verb, so a phrase at its start may be cut too
 
@@ -202,6 +209,7 @@ class QuoteFinder:
         self.words = load_speech_words()
         self.by_paragraph = [quotations_in(p.text, i) for i, p in enumerate(article.paragraphs)]
         self.used_verbs: set[Position] = set()
+        self.starts: dict[int, list[int]] = {}  # sentence_starts, by paragraph
 
     def quotes(self) -> list[Quote]:
         quotations = [q for found in self.by_paragraph for q in found]
@@ -209,7 +217,9 @@ class QuoteFinder:
             return []
         self.attribute(quotations)
         self.inherit_within_paragraphs()
+        self.attribute_from_context(quotations)
         self.inherit_along_chains()
+        self.continue_quoted_paragraphs()
         mentions = {id(q.speaker): q.speaker for q in quotations if q.speaker is not None}
         antecedents = self.antecedent_mentions(list(mentions.values()))
         self.resolve_in_order(sorted([*mentions.values(), *antecedents], key=lambda m: m.position))
@@ -269,10 +279,10 @@ class QuoteFinder:
                 leading = self.leading_snippet(q, low)
                 if leading is not None:
                     candidates.append((q, leading, False))
-        docs = parse_snippets([snippet for _, snippet, _ in candidates])
-        for (q, snippet, after), doc in zip(candidates, docs, strict=True):
+        speakers = self.speakers_of([snippet for _, snippet, _ in candidates])
+        for (q, _, after), speaker in zip(candidates, speakers, strict=True):
             if q.speaker is None:
-                q.speaker, q.speaker_after = self.speaker_in(snippet, doc), after
+                q.speaker, q.speaker_after = speaker, after
 
     def leaves_sentence_open(self, q: Quotation) -> bool:
         """“…,” or “…?” (or “…” without punctuation) goes on to its attribution; “….” does not."""
@@ -314,8 +324,11 @@ class QuoteFinder:
         doc = stretch.doc
         before = [t.i for t in doc[first:verb.i] if not (t.is_punct or t.is_space)]
         after = [t.i for t in doc[verb.i + 1:end] if not (t.is_punct or t.is_space)]
+        # after an inverted verb the name and its title take the words the subject would have:
+        # "…,” said Giovanni Orsina, head of a school of government in Rome
+        after_verb = WORDS_AFTER_VERB if before else WORDS_AFTER_VERB + WORDS_BEFORE_VERB
         start = before[-before_verb] if len(before) > before_verb else first
-        stop = after[WORDS_AFTER_VERB] if len(after) > WORDS_AFTER_VERB else end
+        stop = after[after_verb] if len(after) > after_verb else end
         words = trimmed(doc[start:stop])
         offset = stretch.offset + words.start_char
         self.used_verbs.add((stretch.paragraph, stretch.offset + verb.idx))
@@ -325,28 +338,47 @@ class QuoteFinder:
 
     # --- speakers ------------------------------------------------------------------------
 
+    def speakers_of(self, snippets: list[Snippet]) -> list[Mention | None]:
+        """Who each snippet's verb says speaks. Where the snippet's cut left the verb without its
+        subject ("Putin, …, took pains to calm things, telling reporters that “…”"), the subject
+        of the verb's sentence, from a second batch of its opening words."""
+        speakers = [self.speaker_in(s, doc) for s, doc in zip(snippets, parse_snippets(snippets), strict=True)]
+        openings = {i: self.subject_snippet(s.paragraph, self.sentence_start(s.paragraph, s.start + s.verb))
+                    for i, s in enumerate(snippets) if speakers[i] is None and s.clipped and s.verb is not None}
+        retried = {i: s for i, s in openings.items() if s is not None}
+        for i, doc in zip(retried, parse_snippets(list(retried.values())), strict=True):
+            speakers[i] = self.speaker_in(retried[i], doc)
+        return speakers
+
     def speaker_in(self, snippet: Snippet, doc: Doc) -> Mention | None:
-        """Who the snippet's verb says speaks, from the snippet's parse `doc`."""
-        verb = next((t for t in doc if t.idx == snippet.verb), None)
-        if verb is None:
-            return None
-        if verb.lower_ == "according" and verb.i + 1 < len(verb.doc):
-            to = verb.nbor(1)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            span = noun_phrase(obj) if obj is not None else phrase_after(to)
-        elif verb.lemma_.lower() in self.words.verbs and verb.pos_ in ("VERB", "AUX"):
-            span = subject_phrase(verb, snippet.inverted) or adjacent_phrase(verb, snippet.inverted)
+        """Who the snippet's verb says speaks, from the snippet's parse `doc`; for a sentence's
+        opening words, its subject."""
+        if snippet.verb is None:
+            verb = doc[0].sent.root if len(doc) else None
+            span = opening_subject(verb) if verb is not None else None
         else:
-            span = adjacent_phrase(verb, snippet.inverted)
-        if span is None or not any(t.pos_ in NOMINAL_POS for t in span) or (snippet.clipped and span.start == 0):
+            verb = next((t for t in doc if t.idx == snippet.verb), None)
+            if verb is None:
+                return None
+            if verb.lower_ == "according" and verb.i + 1 < len(verb.doc):
+                to = verb.nbor(1)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                span = noun_phrase(obj) if obj is not None else phrase_after(to)
+            elif verb.lemma_.lower() in self.words.verbs and verb.pos_ in ("VERB", "AUX"):
+                span = subject_phrase(verb, snippet.inverted) or adjacent_phrase(verb, snippet.inverted)
+            else:
+                span = adjacent_phrase(verb, snippet.inverted)
+        if verb is None or span is None or not any(t.pos_ in NOMINAL_POS for t in span) or \
+                (snippet.clipped and span.start == 0):
             return None  # no noun, or a phrase the snippet's cut may have cut too
         person = any(e.label_ == "PERSON" for e in span.ents) or \
             span.root.lemma_.lower() in self.words.person_nouns
         text = self.article.paragraphs[snippet.paragraph].text[
             snippet.start + span.start_char:snippet.start + span.end_char]
-        described = next((c for c in span.root.children if c.dep_ == "appos"), None)
+        appositions = [trimmed(doc[c.left_edge.i:c.right_edge.i + 1])
+                       for c in span.root.children if c.dep_ == "appos"]
         return Mention((snippet.paragraph, snippet.start + span.start_char), span, text, person,
-                       described=trimmed(doc[described.left_edge.i:described.right_edge.i + 1]) if described else None)
+                       clues=(*appositions[:1], *cited_sources(verb)))
 
     def inherit_within_paragraphs(self) -> None:
         """“…,” McCabe wrote. “…”: a quotation with no speaker of its own, right after an
@@ -389,10 +421,112 @@ class QuoteFinder:
         for q in chain:
             q.speaker = q.speaker or speaker
 
+    def attribute_from_context(self, quotations: list[Quotation]) -> None:
+        """A quotation whose own sentence has no verb of saying takes the speaker of the sentence
+        before it in the paragraph: a quotation's speaker there, or whom its first verb of saying
+        names ("Giorgetti said Italy broke no rule. “…”"); a paragraph opening with one takes
+        whom the paragraph before ends by introducing ("Yeltsin told Clinton:")."""
+        found: list[tuple[Quotation, Snippet]] = []
+        for q in quotations:
+            if q.speaker is not None:
+                continue
+            text = self.article.paragraphs[q.paragraph].text
+            start = self.sentence_start(q.paragraph, q.open_mark)
+            if any(self.speech_verbs_between((q.paragraph, start - 1), (q.paragraph, q.open_mark))):
+                continue  # its own sentence's attribution names no one
+            if start == 0:
+                snippet = self.introduction(q.paragraph) if not text[:q.open_mark].strip() else None
+            else:
+                since = self.sentence_start(q.paragraph, start - 1)
+                attributed = [p for p in self.by_paragraph[q.paragraph]
+                              if since <= p.open_mark and p.close_mark < q.open_mark and p.speaker is not None]
+                if attributed:
+                    q.speaker = attributed[-1].speaker
+                    continue
+                said = next(self.speech_verbs_between((q.paragraph, since - 1), (q.paragraph, start)), None)
+                snippet = self.indirect_snippet(*said) if said else None
+            if snippet is not None:
+                found.append((q, snippet))
+        for (q, _), speaker in zip(found, self.speakers_of([snippet for _, snippet in found]), strict=True):
+            q.speaker = speaker
+
+    def introduction(self, paragraph: int) -> Snippet | None:
+        """The first verb of saying in the last sentence of the paragraph before (the main one:
+        "X told Y that Z announced"), when that paragraph ends by handing over to this one, with
+        a colon or an ellipsis."""
+        if paragraph == 0:
+            return None
+        before = self.article.paragraphs[paragraph - 1].text
+        if not before.rstrip().endswith(INTRODUCING_ENDS):
+            return None
+        start = self.sentence_start(paragraph - 1, len(before))
+        said = next(self.speech_verbs_between((paragraph - 1, start - 1), (paragraph - 1, len(before))), None)
+        return self.indirect_snippet(*said) if said else None
+
+    def continue_quoted_paragraphs(self) -> None:
+        """A paragraph that is a quotation and nothing else, with no speaker of its own, goes on
+        with the speaker of the last quotation of the paragraph before: long quotes run over
+        several paragraphs."""
+        for index in range(1, len(self.by_paragraph)):
+            found, before = self.by_paragraph[index], self.by_paragraph[index - 1]
+            if len(found) == 1 and found[0].speaker is None and before and before[-1].speaker is not None and \
+                    self.is_whole_paragraph(found[0]):
+                found[0].speaker = before[-1].speaker
+
+    def is_whole_paragraph(self, q: Quotation) -> bool:
+        text = self.article.paragraphs[q.paragraph].text
+        return not text[:q.open_mark].strip() and not any(c.isalnum() for c in text[q.close_mark + 1:])
+
+    def sentence_starts(self, paragraph: int) -> list[int]:
+        """Offsets of the first words (or opening marks) of the paragraph's sentences, read off
+        the tokens outside its quotations: a sentence ends at a stop, or with a quotation that
+        closes it (“….” Then …)."""
+        if paragraph not in self.starts:
+            text = self.article.paragraphs[paragraph].text
+            starts: list[int] = []
+            ended, low = True, 0
+            for q in [*self.by_paragraph[paragraph], None]:
+                high = q.open_mark if q is not None else len(text)
+                stretch = self.stretch(paragraph, low, high, low, high)
+                for token in stretch.doc:
+                    if ended and any(c.isalnum() for c in token.text):
+                        starts.append(stretch.offset + token.idx)
+                        ended = False
+                    ended = ended or token.text in SENTENCE_ENDS
+                if q is None:
+                    break
+                if ended:
+                    starts.append(q.open_mark)
+                ended, low = not self.leaves_sentence_open(q), q.close_mark + 1
+            self.starts[paragraph] = starts
+        return self.starts[paragraph]
+
+    def sentence_start(self, paragraph: int, offset: int) -> int:
+        """Where the sentence holding `offset` begins."""
+        return max((s for s in self.sentence_starts(paragraph) if s <= offset), default=0)
+
+    def subject_snippet(self, paragraph: int, start: int) -> Snippet | None:
+        """The first words of the sentence beginning at `start`, up to its first quotation; None
+        when it begins with one."""
+        text = self.article.paragraphs[paragraph].text
+        high = min((q.open_mark for q in self.by_paragraph[paragraph] if q.open_mark >= start), default=len(text))
+        stretch = self.stretch(paragraph, start, min(high, start + LEADING_CHARS), start, high)
+        doc = stretch.doc
+        end = next((t.i for t in doc if t.text in SENTENCE_ENDS), len(doc))
+        words = [t.i for t in doc[:end] if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        span = trimmed(doc[:words[SUBJECT_WORDS] if len(words) > SUBJECT_WORDS else end])
+        offset = stretch.offset + span.start_char
+        return Snippet(paragraph, offset, text[offset:offset + len(span.text)], None, inverted=False, clipped=False)
+
     def antecedent_mentions(self, mentions: list[Mention]) -> list[Mention]:
         """Speakers of indirect speech ("Ushakov confirmed that …") between a pronoun speaker and
-        the last speaker of its kind named before it, parsed only when a pronoun needs them."""
-        positions: set[Position] = set()
+        the last speaker of its kind named before it, and for "he" or "she" the people who are
+        the subjects of the sentences there ("Zakharova accused the investigators of bias."),
+        parsed only when a pronoun needs them."""
+        verbs: set[Position] = set()
+        openings: set[Position] = set()
         for mention in mentions:
             pronoun = mention.pronoun
             if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -401,10 +535,22 @@ class QuoteFinder:
             since = max((m.position for m in mentions if m.pronoun is None and m.person == person
                          and m.position < mention.position), default=(0, -1))
             gap = [p for p in self.speech_verbs_between(since, mention.position) if p not in self.used_verbs]
-            positions.update(gap[-ANTECEDENT_SNIPPETS:])
-        snippets = [s for s in (self.indirect_snippet(*position) for position in sorted(positions)) if s]
-        found = (self.speaker_in(snippet, doc) for snippet, doc in zip(snippets, parse_snippets(snippets), strict=True))
-        return [m for m in found if m is not None and m.pronoun is None]
+            verbs.update(gap[-ANTECEDENT_SNIPPETS:])
+            if person:
+                openings.update(list(self.sentences_between(since, mention.position))[-ANTECEDENT_SNIPPETS:])
+        said = [s for s in (self.indirect_snippet(*position) for position in sorted(verbs)) if s]
+        subjects = [s for s in (self.subject_snippet(*position) for position in sorted(openings)) if s]
+        found = self.speakers_of(said + subjects)
+        return [m for i, m in enumerate(found)
+                if m is not None and m.pronoun is None and (i < len(said) or m.person)]
+
+    def sentences_between(self, since: Position, until: Position) -> Iterator[Position]:
+        """Starts of the sentences outside quotations, in article order."""
+        for index in range(since[0], until[0] + 1):
+            text = self.article.paragraphs[index].text
+            for start in self.sentence_starts(index):
+                if since < (index, start) < until and not MARKS.match(text, start):
+                    yield index, start
 
     def speech_verbs_between(self, since: Position, until: Position) -> Iterator[Position]:
         """Verbs of saying outside the quotations, in article order."""
@@ -436,32 +582,52 @@ class QuoteFinder:
     def resolve_in_order(self, mentions: list[Mention]) -> None:
         """Actors in article order, so `resolve` meets a full name before its surname, and a
         pronoun takes the latest speaker of its kind (a person for "he", a body for "they")."""
-        named: list[tuple[Actor, bool]] = []
+        named: list[Mention] = []
         for mention in mentions:
             actor = self.resolve(mention.span)
             pronoun = mention.pronoun
             if pronoun is None:
                 mention.actor = replace(actor, text=mention.text) if actor else Actor(mention.text)
-                if mention.actor.code is None and mention.described is not None:
-                    role = self.resolve(mention.described)  # "Paulissen, head of the Dutch police": NLD
-                    if role is not None and role.code:
-                        mention.actor = replace(mention.actor, code=role.code,
-                                                sector=mention.actor.sector or role.sector)
-                named.append((mention.actor, mention.person))
+                if mention.actor.code is None:
+                    mention.actor = self.coded(mention, mention.actor, named)
+                named.append(mention)
                 continue
             if actor is None or (actor.code is None and actor.name is None):
                 person = pronoun in PERSON_PRONOUNS
-                actor = next((a for a, is_person in reversed(named) if is_person == person), None) \
+                actor = next((m.actor for m in reversed(named) if m.person == person), None) \
                     if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             mention.actor = Actor(mention.text, actor.code, actor.sector, actor.name, actor.actor_id) \
                 if actor else Actor(mention.text)
 
+    def coded(self, mention: Mention, uncoded: Actor, named: list[Mention]) -> Actor:
+        """A speaker whose words resolve to no state (`uncoded`), given one by the name it is built
+        on ("a concerned Clinton"), by the last speaker named with its head noun ("the memo" after
+        "the Flynn memo"), or by its clues (its apposition, the source it cites)."""
+        span = mention.span
+        name = next((e for e in span.ents if e.label_ == "PERSON" and e.root == span.root and len(e) < len(span)),
+                    None)
+        actor = self.resolve(name) if name is not None else None
+        if actor is not None and actor.code:
+            return replace(actor, text=mention.text)
+        if len(span) == 2 and span[0].lower_ == "the" and span.root.pos_ == "NOUN":
+            earlier = next((m.actor for m in reversed(named) if m.actor is not None and m.actor.code
+                            and m.span.root.lemma_ == span.root.lemma_), None)
+            if earlier is not None:
+                return replace(earlier, text=mention.text)
+        for clue in mention.clues:
+            actor = self.resolve(clue)  # "Paulissen, head of the Dutch police": NLD
+            if actor is not None and actor.code:
+                return replace(uncoded, code=actor.code, sector=uncoded.sector or actor.sector)
+        return uncoded
+
 
 def noun_phrase(head: Token) -> Span:
     """The phrase `head` heads, without appositions, clauses or most prepositional phrases:
-    "Giovanni Orsina, head of the school" -> "Giovanni Orsina"; "a spokesman for the Kremlin" stays."""
+    "Giovanni Orsina, head of the school" -> "Giovanni Orsina"; "a spokesman for the Kremlin" stays,
+    and so does a hyphen inside a word ("Walid al-Muallem")."""
     dropped = {t.i for child in head.children if child.dep_ in NOT_IN_PHRASE
                and not (child.dep_ == "prep" and child.lower_ in KEPT_PREPS and child.i > head.i)
+               and not (child.dep_ == "punct" and is_inside_word(child))
                for t in child.subtree}
     start = end = head.i
     while start > head.left_edge.i and start - 1 not in dropped:
@@ -469,6 +635,12 @@ def noun_phrase(head: Token) -> Span:
     while end < head.right_edge.i and end + 1 not in dropped:
         end += 1
     return trimmed(head.doc[start:end + 1])
+
+
+def is_inside_word(token: Token) -> bool:
+    """A mark with no space either side of it: the hyphen of "al-Muallem"."""
+    return token.i > 0 and not token.whitespace_ and not token.doc[token.i - 1].whitespace_ and \
+        token.i + 1 < len(token.doc)
 
 
 def subject_phrase(verb: Token, inverted: bool) -> Span | None:
@@ -496,6 +668,22 @@ def subject_phrase(verb: Token, inverted: bool) -> Span | None:
         else:
             return None
     return None
+
+
+def opening_subject(root: Token) -> Span | None:
+    """The subject of a sentence's opening words, parsed alone: its main verb's, or all of them
+    when they hold no verb, a long subject cut before its verb ("A letter from the US envoy to
+    the rebels, a copy of which …")."""
+    if root.pos_ in ("VERB", "AUX"):
+        return subject_phrase(root, inverted=False)
+    return noun_phrase(root) if root.pos_ in NAME_POS else None
+
+
+def cited_sources(verb: Token) -> list[Span]:
+    """What a "citing …" on the verb names: the source behind a report ("the Post reported, citing
+    a Chinese official")."""
+    return [noun_phrase(source) for citing in verb.children if citing.lower_ == "citing"
+            for source in citing.children if source.dep_ == "dobj"]
 
 
 def adjacent_phrase(verb: Token, inverted: bool) -> Span | None:

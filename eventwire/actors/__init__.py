@@ -308,16 +308,18 @@ class ArticleActors:
         """Learn the people the article names in full, before resolving anything in it: a later
         stage may meet "May" or "he" before the sentence that says "Theresa May". A person named
         under a title that gives a state ("Russian presidential aide Yury Ushakov", "FBI Deputy
-        Director Andrew McCabe") is learnt with that state's code."""
+        Director Andrew McCabe") is learnt with that state's code, even where the tagger finds only the
+        surname ("Ushakov" in "aide Yury Ushakov"); a bare surname alone teaches nothing."""
         for doc in docs:
             for entity in doc.ents:
-                if entity.label_ == "PERSON" and len(entity) > 1:
-                    titled = titled_name(entity)
-                    actor = self.resolver.resolve(titled, self.on) if titled is not None else None
-                    if actor is not None and actor.code and actor.name == entity.text:
-                        self.learn(actor)
-                    else:
-                        self.resolve(entity)
+                if entity.label_ != "PERSON":
+                    continue
+                titled = titled_name(entity)
+                actor = self.resolver.resolve(titled, self.on) if titled is not None else None
+                if actor is not None and actor.code and actor.name == entity.text:
+                    self.learn(actor)
+                elif len(entity) > 1:
+                    self.resolve(entity)
 
     def antecedent_of(self, pronoun: Token) -> Actor | None:
         """"he"/"she" when exactly one person is named before it in its sentence."""

@@ -226,3 +226,73 @@ def test_a_surname_speaker_takes_the_person_the_article_named_in_full() -> None:
     actors.meet([load_pipeline()(paragraphs[0].text)])
     quote = only(find_quotes(article, actors.resolve))
     assert quote.speaker is not None and quote.speaker.code == "GBR"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Lavrov said on Friday that the talks would resume in Geneva next month. "
+     "“We see no reason to stay away from the table any longer.”", "RUS"),
+    ("“The convoy was stopped twice at the border,” according to the Turkish report. The second convoy, by "
+     "contrast, “crossed without any delay and reached the camps before dark.”", "TUR"),
+])
+def test_a_quotation_with_no_attribution_takes_the_speaker_of_the_sentence_before(text: str, code: str) -> None:
+    last = quotes(text)[-1]
+    assert last.speaker is not None and last.speaker.code == code
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_after_it() -> None:
+    quote = only(quotes("On the phone that evening, Putin told the German chancellor:",
+                        "“We will do everything in our power to keep the gas flowing all winter.”"))
+    assert quote.speaker_text == "Putin"
+    assert quote.speaker is not None and quote.speaker.code == "RUS"
+
+
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_speaker_before() -> None:
+    first, second = quotes("“The ceasefire has to hold in every village of the province,” Erdogan said.",
+                           "“Our soldiers will answer any attack on the observation posts without delay.”")
+    assert second.speaker_text == first.speaker_text == "Erdogan"
+    assert second.speaker is not None and second.speaker.code == "TUR"
+
+
+def test_a_participle_far_from_its_subject_takes_the_subject_of_its_sentence() -> None:
+    quote = only(quotes("Sergei Lavrov, after a long round of talks with his counterparts in Geneva that ran well "
+                        "past midnight, sounded cautious, telling journalists that the plan was “a first step and "
+                        "nothing more than that.”"))
+    assert quote.speaker is not None and quote.speaker.actor_id == "lavrov"
+
+
+def test_he_points_back_to_the_person_an_earlier_sentence_is_about() -> None:
+    first, second = quotes("“The sanctions stay in place until the inspectors are let back in,” Kerry said.",
+                           "Later that day Walid al-Muallem dismissed the new sanctions as theatre.",
+                           "“Washington decided on its verdict long before any evidence existed,” he told a "
+                           "news conference in Damascus.")
+    assert first.speaker is not None and first.speaker.code == "USA"
+    assert second.speaker_text == "he"
+    assert second.speaker is not None and second.speaker.code == "SYR" and second.speaker.actor_id == "muallem"
+
+
+@pytest.mark.parametrize("paragraphs, speaker, code", [
+    (["“We will back the reforms with real money and real advice,” Bill Clinton said.",
+      "“Is there anything at all we can still do for the eastern regions?” a visibly tired Clinton asked."],
+     "a visibly tired Clinton", "USA"),
+    (["“Nothing in the agreement limits our missile programme,” the Iranian statement said.",
+      "“Any new demand from the other side will be turned down at once,” the statement added."],
+     "the statement", "IRN"),
+    (["“The naval drills will go ahead as planned whatever the warnings,” the newspaper reported, "
+      "citing a Chinese defence ministry official."], "the newspaper", "CHN"),
+    (["“Brussels will find it hard to say no to Rome after this,” said Marco Bellini, a professor of "
+      "political science at a university in Rome."], "Marco Bellini", "ITA"),
+])
+def test_a_speaker_with_no_state_of_its_own_takes_one_from_its_context(
+        paragraphs: list[str], speaker: str, code: str) -> None:
+    quote = quotes(*paragraphs)[-1]
+    assert quote.speaker_text == speaker
+    assert quote.speaker is not None and quote.speaker.code == code
+
+
+def test_a_surname_speaker_takes_the_state_of_the_title_it_was_named_under() -> None:
+    paragraphs = [Paragraph("Kremlin aide Yury Ushakov confirmed that the two presidents would meet in Helsinki.", 1),
+                  Paragraph("“The date is agreed and the agenda is nearly ready,” Ushakov said.", 3)]
+    actors = ArticleActors(Resolver(default_registry()), day_of("2018-07-02", "day"))
+    actors.meet([load_pipeline()(paragraphs[0].text)])  # the tagger finds only "Ushakov" for the name
+    quote = only(find_quotes(article_of(paragraphs), actors.resolve))
+    assert quote.speaker is not None and quote.speaker.code == "RUS"
