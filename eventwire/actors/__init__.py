@@ -257,6 +257,9 @@ class Resolver:
                 return Actor(text, entry.code, entry.sector, person.text,
                              f"{entry.code}-{entry.sector}" if entry.sector else entry.code)
             return Actor(text, entry.code, entry.sector, entry.name, actor_id)
+        if matches and matches[0][0] > 0 and span[matches[0][0] - 1].lower_ == "ethnic":
+            # "ethnic Albanians in Serbia": a people, not the state of that name
+            return Actor(text, None, self.sector_of(span) or "CVL", None)
         country = next((m[2] for m in matches), None)
         office = self.registry.office_in([t.lower_ for t in span if not t.is_punct])
         if office and country is not None and person is None:

@@ -86,6 +86,12 @@ def test_within_an_article_surnames_and_safe_pronouns_resolve_to_the_person_name
     assert actors.resolve(two[he.i:he.i + 1]) is None  # two people named before it: not safe
 
 
+def test_an_ethnic_people_is_not_the_state_of_its_name() -> None:
+    actor = resolve("ethnic Hungarians")
+    assert actor.code is None and actor.sector == "CVL"
+    assert resolve("Hungarian officials").code == "HUN"
+
+
 def test_a_person_met_under_a_title_that_gives_a_state_keeps_it_by_surname() -> None:
     from eventwire.actors import ArticleActors
 
