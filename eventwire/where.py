@@ -159,13 +159,27 @@ def place_events(annotated: AnnotatedArticle, events: list[Event]) -> list[Event
             found[where] = [(m, place) for m in mentions(sent, places)
                             if (place := choose(places.lookup(m.text), weights(context, m.text))) is not None]
         location = locate(event, sent, found[where])
-        placed.append(with_local_groups(replace(event, location=location)) if location else event)
+        placed.append(aimed_at_place(with_local_groups(replace(event, location=location))) if location else event)
     return placed
 
 
 # Sectors of people who belong where they are: a rebel or a civilian in Aleppo is Syria's, where
 # soldiers or officials may be abroad.
 LOCAL_SECTORS = {"REB", "CVL"}
+
+
+# Deeds done to a place: with no party named as their target, the place's state receives them
+# ("struck targets in northern Iraq", "withdrew from Al-Tanf"), as event coders code a city or
+# region as target.
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
+
+
+def aimed_at_place(event: Event) -> Event:
+    country = event.location.country if event.location else None
+    if not country or event.type not in PLACE_TARGET_TYPES or any(r.code for r in event.recipient):
+        return event
+    return replace(event, recipient=[Actor(event.location.text, country, name=event.location.name,
+                                           actor_id=country)])
 
 
 def with_local_groups(event: Event) -> Event:

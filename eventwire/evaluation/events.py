@@ -23,7 +23,6 @@ import yaml
 
 from eventwire.evaluation.pages import GoldError, find_source
 from eventwire.model import Actor, Article, ArticleSignals, Document, Event, Paragraph, Quote, stable_id
-from eventwire.nlp import annotate
 from eventwire.pipeline import Pipeline
 from eventwire.sources import read_file
 
@@ -260,12 +259,11 @@ class GsrReport:
 
 
 def score_gsr(records: list[GsrRecord], pipeline: Pipeline) -> GsrReport:
-    """All sentences through one pipeline, so spaCy parses them in batches."""
-    annotated = annotate([gsr_article(r) for r in records], pipeline.is_candidate)
+    """Each record's sentence as an article through the whole pipeline (the events as stored,
+    after quotes, dates and places), in one batch so spaCy parses them together."""
     report = GsrReport()
-    for record, item in zip(records, annotated):
-        events = pipeline.extractor.extract(item)
-        report.results.append(GsrResult(record, best_event(record, events), len(events)))
+    for record, found in zip(records, pipeline.read_articles([gsr_article(r) for r in records]), strict=True):
+        report.results.append(GsrResult(record, best_event(record, found.events), len(found.events)))
     return report
 
 

@@ -119,3 +119,10 @@ def test_a_group_of_no_state_takes_the_state_where_its_event_is_placed() -> None
     offensive = next(e for e in events if e["trigger"] == "offensive")
     assert offensive["actor"][0]["code"] == "MLI" and offensive["actor"][0]["sector"] == "REB"
     assert all(a["code"] == "FRA" for e in events if e["trigger"] == "patrolled" for a in e["actor"])
+
+
+def test_a_deed_with_no_target_named_is_aimed_at_the_state_where_it_happens() -> None:
+    events = placed("Turkish jets struck targets near Dohuk overnight.",
+                    "Ugandan troops withdrew from Kisangani.")
+    assert [r["code"] for r in next(e for e in events if e["trigger"] == "struck")["recipient"]] == ["IRQ"]
+    assert [r["code"] for r in next(e for e in events if e["trigger"] == "withdrew")["recipient"]] == ["COD"]
