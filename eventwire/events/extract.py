@@ -33,6 +33,7 @@ CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 SPECULATION_DEPTH = 8  # heads walked up from an event to the author's "I think"
 PASSING_DEPS = {"relcl", "appos", "parataxis"}
+ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}  # "could create the conditions for a no-fly zone"
 HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down  # told in passing, outside a guess that governs the sentence
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
 
@@ -538,7 +539,8 @@ class EventExtractor:
             infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             if (head.dep_ not in HYPOTHESIS_REACH and not infinitive) or head.head == head:
                 return False  # "time to regroup" reaches down; "fighters who regrouped" tells a fact
-            if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep" and not infinitive:
+            if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep" and not infinitive and \
+                    head.head.dep_ not in ARGUMENT_DEPS:
                 return False  # "concerns about Russian support for the army's attacks": a thing named, not foreseen
             head = head.head
             if head.lemma_ == "be":
@@ -560,6 +562,8 @@ class EventExtractor:
                 if said and child.lower_ == "would" and not has_condition(clause, {"if", "unless"}):
                     return "future"  # "Russia said it would veto the draft": its "will", reported
                 return self.lexicon.modality[child.lower_]
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+            return "hypothetical"  # "to see whether the fighters agree to leave": asked, not told
         if any(is_condition(c, {"if", "unless"}) for c in clause.children) and \
                 clause.lemma_.lower() not in self.lexicon.questions:
             return "hypothetical"  # "if Russia attacked …" (in "warned that X would act if …" only the act is;

@@ -179,6 +179,10 @@ def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() 
     assert named_may["modality"] == "actual"
     whose = one(extract("The minister said it was highly likely Iran was behind the attack on the tanker."), "attack")
     assert whose["modality"] == "actual"  # the guess is who did it, not whether it happened
+    conditions = one(extract("Ankara could create the conditions for a Turkish blockade of the port."), "blockade")
+    assert conditions["modality"] == "hypothetical"
+    asked = one(extract("The talks will show whether the militias agree to withdraw from the capital."), "agree")
+    assert asked["modality"] == "hypothetical"  # asked, not told
 
 
 def test_an_aside_set_off_by_commas_is_the_writers_background_not_the_speakers_claim() -> None:
