@@ -633,7 +633,8 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
                     if inner is not None:  # "scores of Sierra Leonean and Liberian refugees"
                         named_by, actor = inner[0], placed(actor, inner[1])
                     else:
-                        actor = possessor_party(member, actor, resolve) or actor
+                        actor = possessor_party(member, actor, resolve) or described_party(member, actor, resolve) \
+                            or actor
                 out.append(actor)
                 out += coordinated_modifiers(named_by, actor, resolve)
     return out
@@ -664,6 +665,19 @@ def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
     sector = actor.sector if actor is not None and actor.sector else owner.sector
     return Actor(participant_span(token).text, owner.code, sector, owner.name,
                  f"{owner.code}-{sector}" if sector else owner.code)
+
+
+def described_party(token: Token, actor: Actor | None, resolve: Resolve) -> Actor | None:
+    """"Salah Sidhoum, Algeria's leading rights activist": a name the registry does not know takes
+    the state its apposition gives."""
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        described = resolve(participant_span(appos))
+        if described is not None and described.code:
+            sector = actor.sector if actor is not None and actor.sector else described.sector
+            name = actor.name if actor is not None and actor.name else described.name
+            return Actor(participant_span(token).text, described.code, sector, name,
+                         f"{described.code}-{sector}" if sector else described.code)
+    return None
 
 
 def owner_subject(token: Token) -> Token | None:

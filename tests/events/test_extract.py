@@ -451,3 +451,9 @@ def test_a_possessive_pronoun_on_the_trigger_stands_for_the_clauses_subject() ->
     events = extract("The Tuareg rebels insisted on their demands that Mali's government release the prisoners.")
     [demands] = [e for e in events if e["trigger"] == "demands"]
     assert codes(demands["actor"]) == ["MLI"] and demands["actor"][0]["sector"] == "REB"
+
+
+def test_a_name_the_registry_does_not_know_takes_the_state_its_apposition_gives() -> None:
+    events = extract("Ali Benhadj, Algeria's best-known opposition figure, began a hunger strike in prison.")
+    strike = only(events, "PROTEST")
+    assert codes(strike["actor"]) == ["DZA"]
