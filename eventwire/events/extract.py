@@ -175,6 +175,9 @@ class EventExtractor:
         if not any(r.code for r in recipients) and trigger.type in self.lexicon.place_targets:
             # "demonstrated in Serbia": a protest, curfew or concession is aimed at where it happens
             recipients = [p for p in [place_recipient(clause, resolve)] if p] or recipients
+        if trigger.type == "PROTEST" and not any(r.code for r in recipients):
+            # "began a hunger strike to demand the president's resignation": aimed at whom it demands of
+            recipients = self.purpose_recipients(clause, resolve, trigger) or recipients
         recipients = at_home(actors, recipients)
         states = {a.code for a in actors if a.code}
         if trigger.type == "PROTEST" and len(states) == 1 and not any(r.code for r in recipients):
@@ -183,6 +186,14 @@ class EventExtractor:
         if trigger.type in self.lexicon.home_targets and len(organs) == 1 and not any(r.code for r in recipients):
             recipients = [Actor("", organs.pop())]  # "Egyptian police arrested twelve", "imposed a curfew": at home
         return recipients
+
+    def purpose_recipients(self, clause: Token, resolve: Resolve, trigger: Trigger) -> list[Actor]:
+        """The coded recipients of the clause's purpose ("to demand …", "demanding …")."""
+        for purpose in (c for c in clause.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
+            recipients = [r for r in self.verb_participants(purpose, resolve, trigger)[1] if r is not None]
+            if any(r.code for r in recipients):
+                return recipients
+        return []
 
     def refused(self, token: Token, trigger: Trigger, clause: Token, modality: str) -> bool:
         """A cooperative deed that is declined is a REJECT: "Syria did not accept the plan" (a

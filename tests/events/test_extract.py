@@ -457,3 +457,9 @@ def test_a_name_the_registry_does_not_know_takes_the_state_its_apposition_gives(
     events = extract("Ali Benhadj, Algeria's best-known opposition figure, began a hunger strike in prison.")
     strike = only(events, "PROTEST")
     assert codes(strike["actor"]) == ["DZA"]
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_demands_of() -> None:
+    events = extract("Striking miners began a hunger strike to demand the resignation of Bolivia's mining minister.")
+    strike = next(e for e in events if e["type"] == "PROTEST")
+    assert codes(strike["recipient"]) == ["BOL"]
