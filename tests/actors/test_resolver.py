@@ -86,6 +86,11 @@ def test_within_an_article_surnames_and_safe_pronouns_resolve_to_the_person_name
     assert actors.resolve(two[he.i:he.i + 1]) is None  # two people named before it: not safe
 
 
+def test_earlier_names_of_states_and_dissolved_states_resolve() -> None:
+    assert resolve("Zaire").code == "COD" and resolve("Kampuchean troops").code == "KHM"
+    assert resolve("the Soviet Union").code == "SUN" and resolve("Yugoslav officials").code == "YUG"
+
+
 def test_an_ethnic_people_is_not_the_state_of_its_name() -> None:
     actor = resolve("ethnic Hungarians")
     assert actor.code is None and actor.sector == "CVL"
