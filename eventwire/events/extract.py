@@ -643,6 +643,10 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
                     inner = inner_party(member, resolve)
                     if inner is not None:  # "scores of Sierra Leonean and Liberian refugees"
                         named_by, actor = inner[0], placed(actor, inner[1])
+                        for partner in named_by.conjuncts:  # "aid for Romania and Poland"
+                            other = resolve(participant_span(partner))
+                            if other is not None and other.code and other.code != actor.code:
+                                out.append(placed(actor, other))
                     else:
                         actor = possessor_party(member, actor, resolve) or described_party(member, actor, resolve) \
                             or actor

@@ -463,3 +463,8 @@ def test_a_protest_is_aimed_at_whom_its_purpose_demands_of() -> None:
     events = extract("Striking miners began a hunger strike to demand the resignation of Bolivia's mining minister.")
     strike = next(e for e in events if e["type"] == "PROTEST")
     assert codes(strike["recipient"]) == ["BOL"]
+
+
+def test_coordinated_parties_inside_a_phrase_are_all_recipients() -> None:
+    event = only(extract("Nordic ministers agreed to provide emergency aid for Latvia and Estonia."), "AGREE")
+    assert sorted(codes(event["recipient"])) == ["EST", "LVA"]
