@@ -40,8 +40,10 @@ def test_all_caps_us_is_not_the_pronoun() -> None:
 
 
 def test_place_name_inside_a_longer_name_is_not_a_state() -> None:
-    actor = resolve("the Washington Post")
+    actor = resolve("the Moscow Times")
     assert actor.code is None
+    outlet = resolve("the Washington Post")  # a registered outlet: its country, as press, not the state
+    assert (outlet.code, outlet.sector) == ("USA", "MED")
 
 
 def test_people_keep_their_name() -> None:
