@@ -9,6 +9,13 @@ year"). The article's date comes from the page when the anatomy found one, else 
 date the article mentions. An event dated more than a month before it (or in an earlier year, for
 year dates) is `historical`. "Last week" and "over the next few weeks" name no day, month or year,
 so they date nothing.
+
+A weekday told of what is to come ("is expected to travel on Saturday") is the next one, not the
+last. A title that is really a byline ("Published June 14, 2018") dates an article whose date was
+only guessed from its text. A claim is not dated by the date of its saying ("said on Wednesday
+that …", "accused them on Friday of …"), nor an event by a "since" date after it, which says when
+something ongoing began. "The next day" and "the same day" count from the event told before only
+in a sentence that names no date of its own, and the one nearest the trigger counts.
 """
 
 from __future__ import annotations
@@ -17,13 +24,21 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
+from eventwire.events.lexicon import load_lexicon
 from eventwire.model import Article, Event
+from eventwire.nlp import inflections
 from eventwire.pages.metadata import MONTH, MONTHS, YEAR_IN_TEXT, dates_at
+from eventwire.quotes import load_speech_words
 
 # "in February", "by late July", "since May": a month named alone is in the article's year.
 MONTH_ALONE = re.compile(rf"\b(?:in|by|since|during|from|until|early|late|mid-?|of|last)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*\d)",
                          re.IGNORECASE)
+# "have arrested 1,100 people since June": a date after "since" is when what comes before it
+# began, not when it happened ("the worst since August 2013, when a sarin attack …" dates what
+# comes after it).
+SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?$", re.IGNORECASE)
 CARRY_PARAGRAPHS = 0  # how far a dated past carries to undated events after it
 # … and a past-tense sentence that goes on with the story ("Kerry then met …", "Simultaneously the
 # offensive was launched") carries it into the next paragraph.
@@ -34,6 +49,9 @@ NARRATIVE = re.compile(r"\b(?:then|later|subsequently|afterwards|simultaneously|
 MIN_DATED = 3
 PAST_SHARE = 2 / 3
 BACKGROUND_DAYS = 31  # "well before the article": more than a month before it
+# A title that reads as a byline ("By staff | Published June 14, 2018", "Written by Jane Doe on 5
+# September 2019") is the page's header misread: its date is the article's, not one the text names.
+BYLINE_TITLE = re.compile(r"\s*(?:(?:written |posted |reported )?by|published|posted|updated)\b", re.IGNORECASE)
 # Modalities a date does not override: a denial, a guess or a plan stays what it is.
 DATED_MODALITIES = {"actual"}
 
@@ -47,15 +65,17 @@ def date_events(article: Article, events: list[Event]) -> list[Event]:
 
 
 def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list[Event]:
-    """Each event dated from its sentence; one whose sentence dates it only from the time told
-    before ("the next day", "two days later" from the latest day-dated event; "at the time",
-    "later that day" as the latest dated event, at its precision)."""
+    """Each event dated from its sentence; one whose sentence names no date of its own is dated
+    from the time told before ("the next day", "two days later" from the latest day-dated event;
+    "at the time", "later that day" as the latest dated event, at its precision)."""
     out: list[Event] = []
     anchor: Event | None = None  # the latest dated event
     for event in events:
         event = dated(event, reference)
-        if event.date is None and anchor is not None and anchor.date:
-            match = DAYS_AFTER.search(event.evidence.text)
+        if event.date is None and anchor is not None and anchor.date and \
+                not sentence_dates(event.evidence.text, reference):
+            at = trigger_offset(event)
+            match = min(DAYS_AFTER.finditer(event.evidence.text), key=lambda m: abs(m.start() - at), default=None)
             if match and match.group("same"):  # "dismissed the finding at the time": the same date
                 event = replace(event, date=anchor.date, date_precision=anchor.date_precision,
                                 date_rule="same time")
@@ -80,7 +100,7 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list
 # "later that day", "on the same day".
 DAYS_AFTER = re.compile(
     r"\b(?:(?:the )?(?:next|following) (?:day|morning|evening|night)|a day later|"
-    r"(?P<count>two|three|four|five|six|\d+) days later|(?P<same>later that day|that same day|on the same day|"
+    r"(?P<count>two|three|four|five|six|\d+) days later|(?P<same>later that day|that same day|(?:on )?the same day|"
     r"later the same day|that evening|that night|at the time|at that time|simultaneously|at the same time))\b",
     re.IGNORECASE)
 
@@ -110,7 +130,13 @@ def carried_back(article: Article, events: list[Event]) -> list[Event]:
 
 
 def article_date(article: Article) -> tuple[date, str] | None:
-    """The article's own date: the anatomy's, else the latest date its paragraphs mention."""
+    """The article's own date: the anatomy's from the page or a byline, else a byline taken for
+    the title, else the latest date its paragraphs mention."""
+    if article.published and article.published_basis != "text":
+        return parse_iso(article.published)
+    byline = BYLINE_TITLE.match(article.title or "") and dates_at(article.title or "")
+    if byline:
+        return parse_iso(byline[0][1])
     if article.published:
         return parse_iso(article.published)
     found = [parse_iso(iso) for p in article.paragraphs for _, iso, _ in dates_at(p.text)]
@@ -120,13 +146,18 @@ def article_date(article: Article) -> tuple[date, str] | None:
 
 
 def dated(event: Event, reference: tuple[date, str] | None) -> Event:
+    """The event dated by the date its sentence names nearest its trigger."""
     mentions = sentence_dates(event.evidence.text, reference)
+    at = trigger_offset(event)
+    mentions = [m for m in mentions if not (at < m[0] and SINCE.search(event.evidence.text, 0, m[0]))]
     if event.attribution.stance != "asserted":
-        # "prosecutors said on Wednesday that the missile …": a weekday in a report dates the saying
-        mentions = [m for m in mentions if m[3] not in SAYING_DATES]
+        # "prosecutors said on Wednesday that the missile …", "Kyiv accused the rebels on Friday of
+        # shooting down …", "… fired missiles, the army said on Monday": a date told with the
+        # saying (before the deed and after the saying verb, or beyond a saying verb) is its date
+        said = [v for v in saying_verbs_at(event.evidence.text) if v != at]
+        mentions = [m for m in mentions if not any(v < at if m[0] < at else at < v < m[0] for v in said)]
     if not mentions:
         return event
-    at = trigger_offset(event)
     offset, when, precision, rule = min(mentions, key=lambda m: abs(m[0] - at))
     iso = when.isoformat() if precision == "day" else when.isoformat()[:7] if precision == "month" else str(when.year)
     return as_background(replace(event, date=iso, date_precision=precision, date_rule=rule), reference)
@@ -176,7 +207,8 @@ def sentence_dates(text: str, reference: tuple[date, str] | None) -> list[tuple[
     for match in RELATIVE.finditer(text):
         if any(match.start() in span for span in taken):
             continue
-        resolved = relative_date(match, day, reference_precision)
+        clause = CLAUSE_BREAK.split(text[:match.start()])[-1]
+        resolved = relative_date(match, day, reference_precision, bool(AHEAD.search(clause)))
         if resolved is not None:
             found.append((match.start(), *resolved))
     return sorted(found)
@@ -202,17 +234,25 @@ RELATIVE = re.compile(
     r"|(?P<last>last (?P<last_unit>month|year))"
     r"|(?P<ago>(?P<count>two|three|four|five|six|\d+) (?P<ago_unit>days|months|years) ago))\b",
     re.IGNORECASE)
-SAYING_DATES = {"weekday", "today", "yesterday"}
+# "is expected to travel to Sanaa on Saturday", "was due to see him on Monday": a weekday in a
+# clause told of what is to come is the next one.
+AHEAD = re.compile(r"\b(?:will|shall|(?:is|are|was|were) (?:expected |due |scheduled |set |going )?to|"
+                   r"plans? to|next)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:.\u2014\u2013]")
 COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def relative_date(match: re.Match[str], day: date, precision: str) -> tuple[date, str, str] | None:
+def relative_date(match: re.Match[str], day: date, precision: str,
+                  ahead: bool) -> tuple[date, str, str] | None:
     """(date, precision, rule) of a relative mention against the article's date at `precision`;
-    None when the article's date is too coarse for it."""
+    None when the article's date is too coarse for it. A weekday is the last one, or with
+    `ahead` (told of what is to come) the next."""
     exact = precision == "day"
     if match.group("weekday") and exact:
-        back = (day.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
-        return date.fromordinal(day.toordinal() - back), "day", "weekday"
+        weekday = WEEKDAYS[match.group("weekday").lower()]
+        if ahead:
+            return date.fromordinal(day.toordinal() + (weekday - day.weekday()) % 7), "day", "weekday ahead"
+        return date.fromordinal(day.toordinal() - (day.weekday() - weekday) % 7), "day", "weekday"
     if match.group("yesterday") and exact:
         return date.fromordinal(day.toordinal() - 1), "day", "yesterday"
     if match.group("today") and exact:
@@ -236,6 +276,22 @@ def relative_date(match: re.Match[str], day: date, precision: str) -> tuple[date
         if unit == "years":
             return date(day.year - count, 1, 1), "year", "years ago"
     return None
+
+
+def saying_verbs_at(text: str) -> list[int]:
+    """Offsets of the verbs that report or claim in a sentence ("said", "told", "accused"), in
+    lower case only, so that "the United States" says nothing."""
+    forms = saying_forms()
+    return [m.start() for m in WORD.finditer(text) if m.group() in forms]
+
+
+@cache
+def saying_forms() -> frozenset[str]:
+    """The written forms of the verbs that quote a speaker or make an event a claim."""
+    return load_speech_words().forms | {form for verb in load_lexicon().reporting for form in inflections(verb)}
+
+
+WORD = re.compile(r"[a-z]+")
 
 
 def well_before(when: date, precision: str, reference: date, reference_precision: str) -> bool:

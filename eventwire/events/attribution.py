@@ -91,7 +91,8 @@ class Attributor:
             speaker = None  # an "it" or "they" the article leaves unresolved names no one
         elif speaker is None and frame.speaker is not None:
             speaker = Actor(frame.speaker.text)  # "a lawyer said": a speaker the registry does not know
-        if performed and frame.neutral and speaker is not None and speaker.code and performs(actors, speaker):
+        if performed and frame.neutral and stance != "reported" and speaker is not None and speaker.code and \
+                performs(actors, speaker):  # the press reports a party's demand, it does not make it
             return Attribution(quote_id=quote.id if quote else None)  # "Shoigu said Russia reserves the right to respond"
         source = (speaker.name or speaker.text) if speaker else None
         return Attribution(source=source, stance=stance, speaker=speaker,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from eventwire.model import Article, Attribution, Event, Evidence, Paragraph
 from eventwire.when import article_date, date_events
 
@@ -167,3 +170,71 @@ def test_simultaneously_is_the_time_told_before() -> None:
     page = article(f"{first} {second}", published="2016-09-20")
     _, offensive = date_events(page, [event(first, "cut"), event(second, "offensive")])
     assert (offensive.date, offensive.date_rule) == ("2016-07", "same time")
+
+
+def test_a_byline_taken_for_the_title_dates_the_article() -> None:
+    text = "Coalition jets struck the port on Thursday."
+    guessed = replace(article(text, published="2015-03"), published_precision="month", published_basis="text",
+                      title="By Wire staff | Published June 14, 2018 18:05 GMT")
+    assert article_date(guessed) == (date(2018, 6, 14), "day")
+    [struck] = date_events(guessed, [event(text, "struck")])
+    assert (struck.date, struck.date_rule) == ("2018-06-14", "weekday")
+    headline = replace(guessed, title="Twenty years on from the 9 September 1999 blasts")
+    assert article_date(headline) == (date(2015, 3, 1), "month")  # a headline's date is no byline
+
+
+def claimed(text: str, trigger: str) -> Event:
+    found = event(text, trigger)
+    found.attribution = Attribution("a spokesman", "claimed")
+    return found
+
+
+def test_a_date_told_with_the_saying_dates_the_saying_wherever_the_verb_stands() -> None:
+    page = article("x", published="2014-07-19")  # a Saturday
+    undated = [("Kyiv accused the rebels on Friday of shooting down the airliner.", "shooting"),
+               ("An inquiry concluded in 2006 that two agents had poisoned the defector.", "poisoned"),
+               ("Rebels shelled the airport, the army said on Friday.", "shelled")]
+    for text, trigger in undated:
+        [found] = date_events(page, [claimed(text, trigger)])
+        assert found.date is None, text
+    own = "The two presidents spoke by telephone on Tuesday, a spokesman said."
+    [spoke] = date_events(page, [claimed(own, "spoke")])
+    assert (spoke.date, spoke.date_rule) == ("2014-07-15", "weekday")
+
+
+def test_the_same_day_and_a_day_later_each_date_the_deed_nearest_them() -> None:
+    first = "On 26 March 2018 Washington expelled 60 diplomats."
+    second = "Twenty other states expelled envoys the same day, and a day later the alliance withdrew passes."
+    page = article(f"{first} {second}", published="2018-03-30")
+    events = date_events(page, [event(first, "expelled"), event(second, "expelled"), event(second, "withdrew")])
+    assert [(e.date, e.date_rule) for e in events] == [
+        ("2018-03-26", "explicit"), ("2018-03-26", "same time"), ("2018-03-27", "days after")]
+
+
+def test_a_sentence_with_a_date_of_its_own_takes_none_from_before() -> None:
+    first = "On 4 March 2018 the defector was poisoned in Salisbury."
+    second = ("The premier told parliament on 12 March that Moscow was behind the attack and had until the "
+              "following day to answer.")
+    page = article(first, second, published="2018-03-30")
+    _, attack = date_events(page, [event(first, "poisoned"), claimed(second, "attack")])
+    assert attack.date is None
+
+
+def test_a_weekday_told_of_what_is_to_come_is_the_next_one() -> None:
+    page = article("x", published="2018-06-14")  # a Thursday
+    ahead = "The UN envoy is expected to travel to Sanaa on Saturday for talks."
+    [talks] = date_events(page, [event(ahead, "talks")])
+    assert (talks.date, talks.date_rule) == ("2018-06-16", "weekday ahead")
+    both = "The minister met his counterpart on Tuesday, and was due to see the premier on Friday."
+    met, see = date_events(page, [event(both, "met"), event(both, "see")])
+    assert (met.date, see.date) == ("2018-06-12", "2018-06-15")
+
+
+def test_since_a_date_is_when_what_goes_before_began() -> None:
+    page = article("x", published="2019-09-05")
+    ongoing = "Police have detained more than 900 people since June."
+    [detained] = date_events(page, [event(ongoing, "detained")])
+    assert (detained.date, detained.modality) == (None, "actual")
+    told = "It was the worst such strike since August 2013, when a gas attack killed hundreds."
+    [killed] = date_events(page, [event(told, "killed")])
+    assert killed.date == "2013-08"
