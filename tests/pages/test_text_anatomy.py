@@ -114,6 +114,10 @@ def test_a_header_of_segments_with_a_date_is_a_dateline_not_the_headline() -> No
     [article] = extract_articles(Document.from_bytes(text.encode(), text, source="p.txt", format="txt"))
     assert article.title == "Kenya to send police unit to Haiti after court ruling"
     assert (article.published, article.published_basis) == ("2024-07-05", "byline")
+    city = ("Ceasefire holds in Tigray\n\nBy Jane Roe\nMEKELLE, Monday 7 November 2022\n\n"
+            "Fighters on both sides stayed in their positions for a fourth day, aid officials said.\n")
+    [article] = extract_articles(Document.from_bytes(city.encode(), city, source="c.txt", format="txt"))
+    assert (article.published, article.published_basis) == ("2022-11-07", "byline")
 
 
 def test_a_historical_date_is_not_the_publication_date() -> None:
