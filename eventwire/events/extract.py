@@ -436,7 +436,7 @@ class EventExtractor:
                 frame += [c for c in partner.children if c.dep_ == "prep" and c.lower_ in SHARED_PREPS]
         verb = self.light_verb(noun)
         if verb is not None:  # "an agreement was reached between A and B", "gave Kenya aid"
-            frame += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "to")]
+            frame += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "to", "against", "on")]
             recipient_tokens += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         for child in frame:
             if child.dep_ == "poss" and child.pos_ != "PRON":  # "held their meeting": the subject says who

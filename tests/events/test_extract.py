@@ -468,3 +468,8 @@ def test_a_protest_is_aimed_at_whom_its_purpose_demands_of() -> None:
 def test_coordinated_parties_inside_a_phrase_are_all_recipients() -> None:
     event = only(extract("Nordic ministers agreed to provide emergency aid for Latvia and Estonia."), "AGREE")
     assert sorted(codes(event["recipient"])) == ["EST", "LVA"]
+
+
+def test_a_light_verbs_against_or_on_phrase_is_the_nouns_recipient() -> None:
+    event = only(extract("A judge in Lima opened fraud investigations against four Peruvian ministers."), "ACCUSE")
+    assert codes(event["recipient"]) == ["PER"]
