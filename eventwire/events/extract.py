@@ -343,6 +343,8 @@ class EventExtractor:
         measure ("will provide 25,000 tons of food aid", "gave it $5 million of aid")."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
             noun = noun.head.head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "launched artillery, mortar and rocket fire": the first of the list carries it
         verb = noun.head
         carried = noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"
         if mistagged_noun(noun):  # "launched a major offensive further south", parsed as an adjective
@@ -483,11 +485,12 @@ class EventExtractor:
         elif not actor_tokens and noun.dep_ == "pobj" and self.attributor.blamed_for(noun.head):
             # "Russia was responsible for the poisoning", "Moscow is to blame for the attack"
             actor_tokens = self.subjects(noun.head.head.head)
-        elif (not actor_tokens and trigger.type == "CONSULT" and noun.dep_ == "pobj"
+        elif (not actor_tokens and trigger.type in ("CONSULT", "PROTEST") and noun.dep_ == "pobj"
               and noun.head.lower_ in MEETING_PREPS):
-            # "Trump boasted during the meeting": who speaks at a meeting took part in it
+            # "Trump boasted during the meeting", "youths threw stones during demonstrations": who
+            # acts at a meeting or a protest took part in it
             clause = noun.head.head
-            actor_tokens = self.subjects(clause)
+            actor_tokens = self.subjects(clause) or self.inherited_subject(clause)
         return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
 
     # --- the record ---------------------------------------------------------------------

@@ -473,3 +473,11 @@ def test_coordinated_parties_inside_a_phrase_are_all_recipients() -> None:
 def test_a_light_verbs_against_or_on_phrase_is_the_nouns_recipient() -> None:
     event = only(extract("A judge in Lima opened fraud investigations against four Peruvian ministers."), "ACCUSE")
     assert codes(event["recipient"]) == ["PER"]
+
+
+def test_a_list_of_weapons_shares_its_light_verb_and_a_protests_participants_act_during_it() -> None:
+    fire = next(e for e in extract("Ethiopian forces launched artillery and rocket fire against Eritrean positions.")
+                if e["trigger"] == "rocket fire")
+    assert codes(fire["actor"]) == ["ETH"]
+    stones = only(extract("Kurdish youths took to throwing stones during demonstrations in Diyarbakir."), "PROTEST")
+    assert stones["actor"] and stones["actor"][0]["text"] == "Kurdish youths"
