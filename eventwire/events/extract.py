@@ -21,6 +21,7 @@ Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (Arti
 SUBJECT_DEPS = {"nsubj"}
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}  # verbs and nouns
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+PARTAKING = {"engage", "engaged", "involve", "involved", "participate", "part", "join", "persist"}  # "… in <event>"
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we", "i"}
 OWNER_PRONOUNS = {"its", "their", "our"}
@@ -485,6 +486,12 @@ class EventExtractor:
         elif not actor_tokens and noun.dep_ == "pobj" and self.attributor.blamed_for(noun.head):
             # "Russia was responsible for the poisoning", "Moscow is to blame for the attack"
             actor_tokens = self.subjects(noun.head.head.head)
+        elif (not actor_tokens and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+              and noun.head.head.lemma_.lower() in PARTAKING):
+            # "Serb forces were engaged in ethnic cleansing", "took part in the talks"
+            partaker = noun.head.head
+            actor_tokens = [c for c in partaker.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}] or \
+                self.inherited_subject(partaker)
         elif (not actor_tokens and trigger.type in ("CONSULT", "PROTEST") and noun.dep_ == "pobj"
               and noun.head.lower_ in MEETING_PREPS):
             # "Trump boasted during the meeting", "youths threw stones during demonstrations": who

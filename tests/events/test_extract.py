@@ -481,3 +481,8 @@ def test_a_list_of_weapons_shares_its_light_verb_and_a_protests_participants_act
     assert codes(fire["actor"]) == ["ETH"]
     stones = only(extract("Kurdish youths took to throwing stones during demonstrations in Diyarbakir."), "PROTEST")
     assert stones["actor"] and stones["actor"][0]["text"] == "Kurdish youths"
+
+
+def test_who_is_engaged_in_a_deed_does_it() -> None:
+    event = only(extract("Sudanese militias were engaged in ethnic cleansing in Darfur."), "ASSAULT")
+    assert codes(event["actor"]) == ["SDN"]
