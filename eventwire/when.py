@@ -114,8 +114,16 @@ def carried_back(article: Article, events: list[Event]) -> list[Event]:
     dated = [e for e in events if e.date is not None]
     about_the_past = article.published is None and len(dated) >= MIN_DATED and \
         sum(e.modality == "historical" for e in dated) >= PAST_SHARE * len(dated)
+    # whether the next dated event after each position is background
+    next_historical: list[bool | None] = []
+    following: bool | None = None
+    for event in reversed(events):
+        next_historical.append(following)
+        if event.date is not None:
+            following = event.modality == "historical"
+    next_historical.reverse()
     out, last_dated = [], None  # (paragraph, historical) of the latest dated event
-    for event in events:
+    for event, after_is_past in zip(events, next_historical):
         paragraph = paragraph_of[event.id]
         if event.date is not None:
             last_dated = (paragraph, event.modality == "historical")
@@ -123,6 +131,10 @@ def carried_back(article: Article, events: list[Event]) -> list[Event]:
                 (last_dated and last_dated[1] and paragraph - last_dated[0] <= CARRY_PARAGRAPHS)
                 or (last_dated and last_dated[1] and event.past and paragraph - last_dated[0] <= 1
                     and NARRATIVE.search(event.evidence.text))
+                # told in the past tense between two dated events of the background: the story
+                # of the past runs on through it ("In February … The deal was never
+                # implemented. … In April …")
+                or (last_dated and last_dated[1] and after_is_past and event.past)
                 or (about_the_past and event.past)):
             event = replace(event, modality="historical")
         out.append(event)

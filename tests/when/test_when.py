@@ -238,3 +238,17 @@ def test_since_a_date_is_when_what_goes_before_began() -> None:
     told = "It was the worst such strike since August 2013, when a gas attack killed hundreds."
     [killed] = date_events(page, [event(told, "killed")])
     assert killed.date == "2013-08"
+
+
+def test_a_past_told_between_two_dated_events_of_the_background_is_background() -> None:
+    first = "In February the two sides agreed on a truce."
+    middle = "The truce was never respected and the militias attacked the port."
+    last = "In April the militias launched a new offensive."
+    now = "Today the militias attacked the airport."
+    page = article(first, middle, last, now, published="2016-09-20")
+    events = [event(first, "agreed"), event(middle, "attacked", line=3), event(last, "offensive", line=5),
+              event(now, "attacked", line=7)]
+    events[1].past = True
+    events[3].past = True
+    _, attacked, _, today = date_events(page, events)
+    assert attacked.modality == "historical" and today.modality == "actual"
