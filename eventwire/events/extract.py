@@ -551,6 +551,8 @@ class EventExtractor:
             return "hypothetical"  # "hopes to seal a ceasefire"
         if self.under_hypothesis(clause):
             return "hypothetical"  # "may undertake to strike", "may give them time to mount a counteroffensive"
+        if looks_like(clause, self.lexicon.appearances):
+            return "hypothetical"  # "in what looks like a desperate plea": the author's reading
         return modality
 
     def under_hypothesis(self, clause: Token) -> bool:
@@ -625,6 +627,17 @@ class EventExtractor:
                     any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children):
                 return True
         return False
+
+
+def looks_like(noun: Token, appearances: frozenset[str]) -> bool:
+    """"what looks like a plea", "it seems like a threat", "appears to be a retaliation": a deed
+    named as what something looks like is a reading, not a report."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "like":
+        return head.head.lemma_.lower() in appearances
+    if noun.dep_ == "attr" and head.lemma_.lower() == "be" and head.dep_ == "xcomp":
+        return head.head.lemma_.lower() in appearances
+    return False
 
 
 def one_side_each(actors: list[Actor], recipients: list[Actor]) -> tuple[list[Actor], list[Actor]]:

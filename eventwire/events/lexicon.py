@@ -38,6 +38,7 @@ class Lexicon:
     future_heads: frozenset[str]  # "preparing to", "the plan to": an infinitive under them is to come
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
+    appearances: frozenset[str]  # "what looks like a plea": a deed named as a reading, so hypothetical
     hedges: frozenset[str]  # "probably", "is likely to": a guess at what may happen, so hypothetical
     questions: frozenset[str]  # "asked if", "wondered whether": an if-clause that is a question, not a condition
     wishes: frozenset[str]  # "hopes to", "wants to" (all forms: "hopes" lemmatizes as "hop"): hypothetical
@@ -139,6 +140,7 @@ def load_lexicon() -> Lexicon:
         intent_heads=frozenset(raw["intent_heads"]), future_heads=frozenset(raw["future_heads"]),
         refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), hedges=frozenset(raw["hedges"]),
+        appearances=frozenset(raw["appearances"]),
         questions=frozenset(raw["questions"]),
         wishes=frozenset(form for verb in raw["wishes"] for form in inflections(verb)), negation_flips=frozenset(raw["negation_flips"]),
         refusable=frozenset(raw["refusable"]),

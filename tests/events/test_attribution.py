@@ -183,6 +183,8 @@ def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() 
     assert conditions["modality"] == "hypothetical"
     asked = one(extract("The talks will show whether the militias agree to withdraw from the capital."), "agree")
     assert asked["modality"] == "hypothetical"  # asked, not told
+    reading = one(extract("Kiev recalled its envoy in what looks like a protest against Moscow."), "protest")
+    assert reading["modality"] == "hypothetical"  # the author's reading of the recall
 
 
 def test_an_aside_set_off_by_commas_is_the_writers_background_not_the_speakers_claim() -> None:
