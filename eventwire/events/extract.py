@@ -34,6 +34,8 @@ CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 SPECULATION_DEPTH = 8  # heads walked up from an event to the author's "I think"
 PASSING_DEPS = {"relcl", "appos", "parataxis"}
+TENSE_REACH = 5  # heads walked up from a noun or an infinitive to the verb whose tense it shares
+PRESENT_TAGS = {"VBZ", "VBP"}
 ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}  # "could create the conditions for a no-fly zone"
 HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down  # told in passing, outside a guess that governs the sentence
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
@@ -748,8 +750,19 @@ def mistagged_noun(token: Token) -> bool:
 
 
 def told_in_past(clause: Token) -> bool:
-    """"Clinton promised", "had agreed", "was bombed": the clause's verb or auxiliary is past."""
-    return clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    """"Clinton promised", "had agreed", "was bombed": the clause's verb or auxiliary is past; a
+    noun or a verb with no tense of its own ("tried to exploit the cessation by launching
+    offensives") takes the tense of the nearest verb that has one."""
+    for _ in range(TENSE_REACH):
+        if clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children):
+            return True
+        if clause.tag_ in PRESENT_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS | {"MD"}
+                                               for c in clause.children):
+            return False
+        if clause.head == clause or clause.dep_ in PASSING_DEPS:
+            return False
+        clause = clause.head
+    return False
 
 
 def mistagged_verb(token: Token) -> bool:

@@ -486,3 +486,15 @@ def test_a_list_of_weapons_shares_its_light_verb_and_a_protests_participants_act
 def test_who_is_engaged_in_a_deed_does_it() -> None:
     event = only(extract("Sudanese militias were engaged in ethnic cleansing in Darfur."), "ASSAULT")
     assert codes(event["actor"]) == ["SDN"]
+
+
+def test_a_noun_or_an_infinitive_shares_the_tense_of_the_verb_that_governs_it() -> None:
+    def past(text: str, trigger: str) -> bool:
+        article = Article(id="a-t", document_id="d-t", source="t.txt", paragraphs=[Paragraph(text, 1)])
+        lexicon = load_lexicon()
+        [annotated] = annotate([article], lexicon.is_candidate)
+        events = EventExtractor(lexicon, Resolver(default_registry())).extract(annotated)
+        return next(e for e in events if e.trigger == trigger).past
+
+    assert past("The rebels tried to exploit the truce by launching offensives on Hama.", "offensives")
+    assert not past("The rebels are trying to exploit the truce by launching offensives on Hama.", "offensives")
