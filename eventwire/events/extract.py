@@ -94,7 +94,8 @@ class EventExtractor:
                 # "French and Egyptian warships launched war games": done together, it is cooperation
                 trigger = replace(trigger, type=joint[0], mode=joint[1])
             recipients = self.aimed_at(trigger, clause, actors, recipients, resolve)
-            actors = from_home(actors, recipients, trigger.type in self.lexicon.place_targets)
+            actors = from_home(actors, recipients, trigger.type in self.lexicon.place_targets,
+                               between_states=trigger.type in self.lexicon.reciprocal)
             if trigger.type in self.lexicon.reciprocal:
                 actors, recipients = one_side_each(actors, recipients)
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
@@ -138,7 +139,8 @@ class EventExtractor:
         trigger = self.verb_trigger(token) or self.noun_trigger(token)
         if trigger is not None:
             return trigger, False
-        trigger = self.frame_trigger(token) or self.refusal_trigger(token) or self.permission_trigger(token, resolve)
+        trigger = self.frame_trigger(token) or self.refusal_trigger(token) or self.permission_trigger(token, resolve) \
+            or phone_call_trigger(token)
         return (trigger, True) if trigger is not None else None
 
     def participants(self, token: Token, trigger: Trigger, resolve: Resolve
@@ -631,6 +633,26 @@ class EventExtractor:
         return False
 
 
+CALLED = ("PERSON", "GPE", "NORP", "ORG")  # whom "called" rings up: a person or a state's capital
+CALL_TIMES = {"late", "early", "again", "back"}  # "called Putin late on Wednesday" is no "called him a liar"
+
+
+def phone_call_trigger(token: Token) -> Trigger | None:
+    """"Erdogan called Putin late on Wednesday": calling a named party, with nothing it is called
+    ("called him a liar") and no "for"/"on" ("called for talks"), is a phone call."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "call":
+        return None
+    children = list(token.children)
+    if any(c.dep_ in ("xcomp", "ccomp", "prt", "dative") or (c.dep_ == "oprd" and c.lower_ not in CALL_TIMES)
+           or (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(is_time(g) for g in c.children))
+           for c in children):
+        return None
+    called = [c for c in children if c.dep_ == "dobj"]
+    if not called or called[0].ent_type_ not in CALLED:
+        return None
+    return Trigger("CONSULT", "phone", ("call",))
+
+
 def looks_like(noun: Token, appearances: frozenset[str]) -> bool:
     """"what looks like a plea", "it seems like a threat", "appears to be a retaliation": a deed
     named as what something looks like is a reading, not a report."""
@@ -796,7 +818,8 @@ def at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     return [placed(r, home) if r.sector else r for r in recipients]
 
 
-def from_home(actors: list[Actor], recipients: list[Actor], aimed_at_place: bool) -> list[Actor]:
+def from_home(actors: list[Actor], recipients: list[Actor], aimed_at_place: bool,
+              between_states: bool = False) -> list[Actor]:
     """"Hutu rebels demanded that Burundi's government …": a group that names no state of its own,
     acting on one state's government (not its army, which may be abroad), is that state's; so are
     protesters in the state their protest is aimed at by where it happens (`aimed_at_place`)."""
@@ -804,7 +827,10 @@ def from_home(actors: list[Actor], recipients: list[Actor], aimed_at_place: bool
     if len(states) != 1 or any(a.code for a in actors):
         return actors
     home = Actor("", states.pop())
-    return [placed(a, home) if a.sector else a for a in actors]
+    # a state organ of no named state talking with another state ("President Mwangi called Abiy")
+    # may be any state's: between states only groups are placed
+    return [placed(a, home) if a.sector and (a.sector not in STATE_ORGANS or not between_states) else a
+            for a in actors]
 
 
 def placed(group: Actor | None, party: Actor) -> Actor:

@@ -500,3 +500,10 @@ def test_a_noun_or_an_infinitive_shares_the_tense_of_the_verb_that_governs_it() 
 
     assert past("The rebels tried to exploit the truce by launching offensives on Hama.", "offensives")
     assert not past("The rebels are trying to exploit the truce by launching offensives on Hama.", "offensives")
+
+
+def test_calling_a_named_party_is_a_phone_call_and_calling_it_names_is_not() -> None:
+    call = only(extract("President Ruto called Ethiopian Prime Minister Abiy Ahmed late on Sunday."), "CONSULT")
+    assert codes(call["recipient"]) == ["ETH"] and call["mode"] == "phone"
+    assert codes(call["actor"]) == [None]  # a head of state the registry does not know is not the callee's
+    assert [e for e in extract("The senator called Ahmed a liar.") if e["type"] == "CONSULT"] == []
