@@ -21,7 +21,6 @@ Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (Arti
 SUBJECT_DEPS = {"nsubj"}
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}  # verbs and nouns
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-PARTAKING = {"engage", "engaged", "involve", "involved", "participate", "part", "join", "persist"}  # "… in <event>"
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
 REPORTED_PRONOUNS = {"it", "they", "we", "i"}
 OWNER_PRONOUNS = {"its", "their", "our"}
@@ -140,7 +139,7 @@ class EventExtractor:
         if trigger is not None:
             return trigger, False
         trigger = self.frame_trigger(token) or self.refusal_trigger(token) or self.permission_trigger(token, resolve) \
-            or phone_call_trigger(token)
+            or phone_call_trigger(token, self.lexicon.calling)
         return (trigger, True) if trigger is not None else None
 
     def participants(self, token: Token, trigger: Trigger, resolve: Resolve
@@ -491,7 +490,7 @@ class EventExtractor:
             # "Russia was responsible for the poisoning", "Moscow is to blame for the attack"
             actor_tokens = self.subjects(noun.head.head.head)
         elif (not actor_tokens and noun.dep_ == "pobj" and noun.head.lower_ == "in"
-              and noun.head.head.lemma_.lower() in PARTAKING):
+              and noun.head.head.lemma_.lower() in self.lexicon.partaking):
             # "Serb forces were engaged in ethnic cleansing", "took part in the talks"
             partaker = noun.head.head
             actor_tokens = [c for c in partaker.children if c.dep_ in SUBJECT_DEPS | {"nsubjpass"}] or \
@@ -637,10 +636,10 @@ CALLED = ("PERSON", "GPE", "NORP", "ORG")  # whom "called" rings up: a person or
 CALL_TIMES = {"late", "early", "again", "back"}  # "called Putin late on Wednesday" is no "called him a liar"
 
 
-def phone_call_trigger(token: Token) -> Trigger | None:
+def phone_call_trigger(token: Token, calling: frozenset[str]) -> Trigger | None:
     """"Erdogan called Putin late on Wednesday": calling a named party, with nothing it is called
     ("called him a liar") and no "for"/"on" ("called for talks"), is a phone call."""
-    if token.pos_ != "VERB" or token.lemma_.lower() != "call":
+    if token.pos_ != "VERB" or token.lemma_.lower() not in calling:
         return None
     children = list(token.children)
     if any(c.dep_ in ("xcomp", "ccomp", "prt", "dative") or (c.dep_ == "oprd" and c.lower_ not in CALL_TIMES)
@@ -650,7 +649,7 @@ def phone_call_trigger(token: Token) -> Trigger | None:
     called = [c for c in children if c.dep_ == "dobj"]
     if not called or called[0].ent_type_ not in CALLED:
         return None
-    return Trigger("CONSULT", "phone", ("call",))
+    return Trigger("CONSULT", "phone", (token.lemma_.lower(),))
 
 
 def looks_like(noun: Token, appearances: frozenset[str]) -> bool:
@@ -722,11 +721,7 @@ def possessor_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
     stands for the subject of the clause, or for the speaker when that subject is a pronoun too."""
     subject = owner_subject(token)
     owner = resolve(participant_span(subject)) if subject is not None else None
-    if owner is None or not owner.code:
-        return None
-    sector = actor.sector if actor is not None and actor.sector else owner.sector
-    return Actor(participant_span(token).text, owner.code, sector, owner.name,
-                 f"{owner.code}-{sector}" if sector else owner.code)
+    return of_party(token, actor, owner) if owner is not None and owner.code else None
 
 
 def described_party(token: Token, actor: Actor | None, resolve: Resolve) -> Actor | None:
@@ -735,11 +730,16 @@ def described_party(token: Token, actor: Actor | None, resolve: Resolve) -> Acto
     for appos in (c for c in token.children if c.dep_ == "appos"):
         described = resolve(participant_span(appos))
         if described is not None and described.code:
-            sector = actor.sector if actor is not None and actor.sector else described.sector
-            name = actor.name if actor is not None and actor.name else described.name
-            return Actor(participant_span(token).text, described.code, sector, name,
-                         f"{described.code}-{sector}" if sector else described.code)
+            return of_party(token, actor, described)
     return None
+
+
+def of_party(token: Token, actor: Actor | None, party: Actor) -> Actor:
+    """The participant `token` names, as resolved so far (`actor`), coded as `party`'s."""
+    sector = actor.sector if actor is not None and actor.sector else party.sector
+    name = actor.name if actor is not None and actor.name else party.name
+    return Actor(participant_span(token).text, party.code, sector, name,
+                 f"{party.code}-{sector}" if sector else party.code)
 
 
 def owner_subject(token: Token) -> Token | None:
