@@ -40,6 +40,10 @@ MONTH_ALONE = re.compile(rf"\b(?:in|by|since|during|from|until|early|late|mid-?|
 # comes after it).
 SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?$", re.IGNORECASE)
 CARRY_PARAGRAPHS = 0  # how far a dated past carries to undated events after it
+# A dated call or meeting whose content the next paragraphs tell (a readout): their undated
+# consultations in the past tense are that one. Not attacks: the next one is another attack.
+TOLD_ON_TYPES = {"CONSULT"}
+TOLD_ON_PARAGRAPHS = 2
 # … and a past-tense sentence that goes on with the story ("Kerry then met …", "Simultaneously the
 # offensive was launched") carries it into the next paragraph.
 NARRATIVE = re.compile(r"\b(?:then|later|subsequently|afterwards|simultaneously|meanwhile|thereafter)\b", re.IGNORECASE)
@@ -60,16 +64,20 @@ def date_events(article: Article, events: list[Event]) -> list[Event]:
     """The events with `date` and `date_precision` from their sentences, and background ones
     marked historical."""
     reference = article_date(article)
-    events = dated_after(events, reference)
+    starts = sorted(p.line for p in article.paragraphs)
+    paragraph_of = {e.id: bisect_right(starts, e.evidence.line) for e in events}
+    events = dated_after(events, reference, paragraph_of)
     return carried_back(article, events)
 
 
-def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list[Event]:
+def dated_after(events: list[Event], reference: tuple[date, str] | None,
+                paragraph_of: dict[str, int] | None = None) -> list[Event]:
     """Each event dated from its sentence; one whose sentence names no date of its own is dated
     from the time told before ("the next day", "two days later" from the latest day-dated event;
     "at the time", "later that day" as the latest dated event, at its precision)."""
     out: list[Event] = []
     anchor: Event | None = None  # the latest dated event
+    latest_of_type: dict[str, Event] = {}  # … and of each type
     for event in events:
         event = dated(event, reference)
         if event.date is None and anchor is not None and anchor.date and \
@@ -89,9 +97,17 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None) -> list
                 # paragraph's story goes on at the time it last named
                 event = replace(event, date=anchor.date, date_precision=anchor.date_precision,
                                 date_rule="paragraph")
+            elif event.past and event.modality in DATED_MODALITIES and event.type in TOLD_ON_TYPES and \
+                    (meeting := latest_of_type.get(event.type)) is not None and paragraph_of is not None and \
+                    0 < paragraph_of[event.id] - paragraph_of[meeting.id] <= TOLD_ON_PARAGRAPHS:
+                # "Erdogan called Putin on 14 December. … In particular, they discussed Aleppo": what
+                # was said at a dated call or meeting is told in the paragraphs after it
+                event = replace(event, date=meeting.date, date_precision=meeting.date_precision,
+                                date_rule="same meeting")
             event = as_background(event, reference)
         if event.date:
             anchor = event
+            latest_of_type[event.type] = event
         out.append(event)
     return out
 

@@ -252,3 +252,16 @@ def test_a_past_told_between_two_dated_events_of_the_background_is_background() 
     events[3].past = True
     _, attacked, _, today = date_events(page, events)
     assert attacked.modality == "historical" and today.modality == "actual"
+
+
+def test_what_was_said_at_a_dated_call_is_told_in_the_paragraphs_after_it() -> None:
+    first = "President Ruto called Prime Minister Abiy on 3 March 2023."
+    second = "In particular, they discussed the border and the dam."
+    third = "Rebels attacked a convoy near the border."
+    page = article(first, second, third, published="2023-03-05")
+    called, discussed, attacked = event(first, "called"), event(second, "discussed", line=3), event(third, "attacked", line=5)
+    called.type = discussed.type = "CONSULT"
+    discussed.past = attacked.past = True
+    _, discussed, attacked = date_events(page, [called, discussed, attacked])
+    assert (discussed.date, discussed.date_rule) == ("2023-03-03", "same meeting")
+    assert attacked.date is None  # another kind of event: no date carried
