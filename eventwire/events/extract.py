@@ -139,7 +139,7 @@ class EventExtractor:
         if trigger is not None:
             return trigger, False
         trigger = self.frame_trigger(token) or self.refusal_trigger(token) or self.permission_trigger(token, resolve) \
-            or phone_call_trigger(token, self.lexicon.calling)
+            or phone_call_trigger(token, self.lexicon.calling, self.lexicon.call_media)
         return (trigger, True) if trigger is not None else None
 
     def participants(self, token: Token, trigger: Trigger, resolve: Resolve
@@ -254,7 +254,8 @@ class EventExtractor:
         if not candidates:
             return None
         attached = {c.lower_ for c in token.children if c.dep_ == "prt" or (
-            c.dep_ == "prep" and not any(is_time(g) for g in c.children))}  # "called … on Wednesday" is no "call on"
+            c.dep_ == "prep" and not any(is_time(g) or g.lemma_.lower() in self.lexicon.call_media for g in c.children))}
+        # "called … on Wednesday", "called Flynn on a secure phone" is no "call on"
         needs = self.lexicon.complements.get(token.lemma_.lower())
         if needs and not any(c.dep_ in needs or (c.dep_ == "prep" and c.lower_ in needs)
                              or (c.dep_ == "dobj" and c.pos_ == "NOUN") for c in token.children):
@@ -636,14 +637,15 @@ CALLED = ("PERSON", "GPE", "NORP", "ORG")  # whom "called" rings up: a person or
 CALL_TIMES = {"late", "early", "again", "back"}  # "called Putin late on Wednesday" is no "called him a liar"
 
 
-def phone_call_trigger(token: Token, calling: frozenset[str]) -> Trigger | None:
+def phone_call_trigger(token: Token, calling: frozenset[str], media: frozenset[str]) -> Trigger | None:
     """"Erdogan called Putin late on Wednesday": calling a named party, with nothing it is called
     ("called him a liar") and no "for"/"on" ("called for talks"), is a phone call."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in calling:
         return None
     children = list(token.children)
     if any(c.dep_ in ("xcomp", "ccomp", "prt", "dative") or (c.dep_ == "oprd" and c.lower_ not in CALL_TIMES)
-           or (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not any(is_time(g) for g in c.children))
+           or (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+               and not any(is_time(g) or g.lemma_.lower() in media for g in c.children))
            for c in children):
         return None
     called = [c for c in children if c.dep_ == "dobj"]

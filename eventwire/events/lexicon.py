@@ -50,6 +50,7 @@ class Lexicon:
     back_references: frozenset[str]  # "this offensive": a determiner that points back to a told event
     partaking: frozenset[str]  # "engaged in", "took part in" a deed: whose subject does it
     calling: frozenset[str]  # "called Putin": a phone call when a named party is called
+    call_media: frozenset[str]  # "called him on a secure phone": how, not "call on"
     home_targets: frozenset[str]  # types a state's organs do at home when the sentence names no one else
     reciprocal: frozenset[str]  # types that parties do with each other: the first named acts, the rest receive
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
@@ -153,6 +154,7 @@ def load_lexicon() -> Lexicon:
         reciprocal=frozenset(raw["reciprocal"]),
         home_targets=frozenset(raw["home_targets"]),
         partaking=frozenset(raw["partaking"]), calling=frozenset(raw["calling"]),
+        call_media=frozenset(raw["call_media"]),
         carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in by_verb.items()}
                     for noun, by_verb in raw["carried_by"].items()},
         means={t: {mode: frozenset(words) for mode, words in modes.items()} for t, modes in raw["means"].items()},

@@ -507,3 +507,6 @@ def test_calling_a_named_party_is_a_phone_call_and_calling_it_names_is_not() -> 
     assert codes(call["recipient"]) == ["ETH"] and call["mode"] == "phone"
     assert codes(call["actor"]) == [None]  # a head of state the registry does not know is not the callee's
     assert [e for e in extract("The senator called Ahmed a liar.") if e["type"] == "CONSULT"] == []
+    phone = extract("Late that night Erdogan called Putin on a secure phone.")
+    assert [e["type"] for e in phone] == ["CONSULT"]  # the means of the call, not "call on"
+    assert [e["type"] for e in extract("The African Union called on Ethiopia to withdraw its troops.")][0] == "REQUEST"
