@@ -215,6 +215,8 @@ def test_a_deed_prepared_or_planned_is_still_to_come() -> None:
     assert planned["modality"] == "future"
     decided = only(extract("Washington's decision to withdraw its troops from Niger surprised Paris."), "RETREAT")
     assert decided["modality"] == "future"
+    due = only(extract("Erdogan is due to meet Putin in Sochi next week."), "CONSULT")
+    assert due["modality"] == "future"
 
 
 def test_light_verb_reaches_a_noun_trigger_through_a_measure() -> None:
