@@ -65,13 +65,13 @@ def date_events(article: Article, events: list[Event]) -> list[Event]:
     marked historical."""
     reference = article_date(article)
     starts = sorted(p.line for p in article.paragraphs)
-    paragraph_of = {e.id: bisect_right(starts, e.evidence.line) for e in events}
+    paragraph_of = {e.id: bisect_right(starts, e.evidence.line) for e in events}  # ids outlive dating
     events = dated_after(events, reference, paragraph_of)
-    return carried_back(article, events)
+    return carried_back(article, events, paragraph_of)
 
 
 def dated_after(events: list[Event], reference: tuple[date, str] | None,
-                paragraph_of: dict[str, int] | None = None) -> list[Event]:
+                paragraph_of: dict[str, int]) -> list[Event]:
     """Each event dated from its sentence; one whose sentence names no date of its own is dated
     from the time told before ("the next day", "two days later" from the latest day-dated event;
     "at the time", "later that day" as the latest dated event, at its precision)."""
@@ -98,7 +98,7 @@ def dated_after(events: list[Event], reference: tuple[date, str] | None,
                 event = replace(event, date=anchor.date, date_precision=anchor.date_precision,
                                 date_rule="paragraph")
             elif event.past and event.modality in DATED_MODALITIES and event.type in TOLD_ON_TYPES and \
-                    (meeting := latest_of_type.get(event.type)) is not None and paragraph_of is not None and \
+                    (meeting := latest_of_type.get(event.type)) is not None and \
                     0 < paragraph_of[event.id] - paragraph_of[meeting.id] <= TOLD_ON_PARAGRAPHS:
                 # "Erdogan called Putin on 14 December. … In particular, they discussed Aleppo": what
                 # was said at a dated call or meeting is told in the paragraphs after it
@@ -121,12 +121,10 @@ DAYS_AFTER = re.compile(
     re.IGNORECASE)
 
 
-def carried_back(article: Article, events: list[Event]) -> list[Event]:
+def carried_back(article: Article, events: list[Event], paragraph_of: dict[str, int]) -> list[Event]:
     """A narrative of the past goes on past its dated sentence: an undated event later in the
     paragraph of a historical one is background too, and so is every undated past-tense event of
-    an undated article that is mostly about the past."""
-    starts = sorted(p.line for p in article.paragraphs)
-    paragraph_of = {e.id: bisect_right(starts, e.evidence.line) for e in events}
+    an undated article that is mostly about the past. `paragraph_of`: event id -> paragraph."""
     dated = [e for e in events if e.date is not None]
     about_the_past = article.published is None and len(dated) >= MIN_DATED and \
         sum(e.modality == "historical" for e in dated) >= PAST_SHARE * len(dated)

@@ -32,11 +32,11 @@ INNER_PARTY_PREPS = {"by", "of", "for", "from", "to", "with", "against", "in", "
 CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 SPECULATION_DEPTH = 8  # heads walked up from an event to the author's "I think"
-PASSING_DEPS = {"relcl", "appos", "parataxis"}
+PASSING_DEPS = {"relcl", "appos", "parataxis"}  # told in passing, outside a guess that governs the sentence
 TENSE_REACH = 5  # heads walked up from a noun or an infinitive to the verb whose tense it shares
 PRESENT_TAGS = {"VBZ", "VBP"}
 ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}  # "could create the conditions for a no-fly zone"
-HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down  # told in passing, outside a guess that governs the sentence
+HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
 
 
@@ -139,7 +139,7 @@ class EventExtractor:
         if trigger is not None:
             return trigger, False
         trigger = self.frame_trigger(token) or self.refusal_trigger(token) or self.permission_trigger(token, resolve) \
-            or phone_call_trigger(token, self.lexicon.calling, self.lexicon.call_media)
+            or phone_call_trigger(token, self.lexicon.calling)
         return (trigger, True) if trigger is not None else None
 
     def participants(self, token: Token, trigger: Trigger, resolve: Resolve
@@ -563,7 +563,7 @@ class EventExtractor:
         """A clause that a guess governs through its complements, objects and coordinations."""
         head = clause
         for _ in range(SPECULATION_DEPTH):
-            infinitive = head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            infinitive = head.dep_ == "relcl" and is_infinitive(head)
             if (head.dep_ not in HYPOTHESIS_REACH and not infinitive) or head.head == head:
                 return False  # "time to regroup" reaches down; "fighters who regrouped" tells a fact
             if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep" and not infinitive and \
@@ -601,7 +601,7 @@ class EventExtractor:
         if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.intent_heads:
             return "future"  # "is prepared to resume shelling"
         if clause.dep_ in ("xcomp", "acl", "relcl") and clause.head.lemma_.lower() in self.lexicon.future_heads and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                is_infinitive(clause):
             return "future"  # "was preparing to deliver", "the plan for the fighters to withdraw"
         if self.under_refusal(clause):
             return "negated"  # "failed to reach agreement"
@@ -637,21 +637,24 @@ CALLED = ("PERSON", "GPE", "NORP", "ORG")  # whom "called" rings up: a person or
 CALL_TIMES = {"late", "early", "again", "back"}  # "called Putin late on Wednesday" is no "called him a liar"
 
 
-def phone_call_trigger(token: Token, calling: frozenset[str], media: frozenset[str]) -> Trigger | None:
+def phone_call_trigger(token: Token, calling: frozenset[str]) -> Trigger | None:
     """"Erdogan called Putin late on Wednesday": calling a named party, with nothing it is called
-    ("called him a liar") and no "for"/"on" ("called for talks"), is a phone call."""
+    ("called him a liar"), is a phone call. Tried only after the lexicon's verbs, so a "call for"
+    or "call on" (a demand) has been taken already."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in calling:
         return None
     children = list(token.children)
     if any(c.dep_ in ("xcomp", "ccomp", "prt", "dative") or (c.dep_ == "oprd" and c.lower_ not in CALL_TIMES)
-           or (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
-               and not any(is_time(g) or g.lemma_.lower() in media for g in c.children))
            for c in children):
         return None
     called = [c for c in children if c.dep_ == "dobj"]
     if not called or called[0].ent_type_ not in CALLED:
         return None
     return Trigger("CONSULT", "phone", (token.lemma_.lower(),))
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def looks_like(noun: Token, appearances: frozenset[str]) -> bool:
