@@ -170,13 +170,17 @@ LOCAL_SECTORS = {"REB", "CVL"}
 
 # Deeds done to a place: with no party named as their target, the place's state receives them
 # ("struck targets in northern Iraq", "withdrew from Al-Tanf"), as event coders code a city or
-# region as target.
+# region as target. A retreat on the actor's own soil ("resigned", "surrendered in Soroti") is
+# aimed at no one, where an attack on one's own country has its state as target.
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
+ABROAD_ONLY_TYPES = {"RETREAT"}
 
 
 def aimed_at_place(event: Event) -> Event:
     country = event.location.country if event.location else None
     if not country or event.type not in PLACE_TARGET_TYPES or any(r.code for r in event.recipient):
+        return event
+    if event.type in ABROAD_ONLY_TYPES and any(a.code == country for a in event.actor):
         return event
     return replace(event, recipient=[Actor(event.location.text, country, name=event.location.name,
                                            actor_id=country)])

@@ -162,6 +162,11 @@ class Registry:
                 self.add(alias, entry)
 
 
+def opposed(span: Span, start: int) -> bool:
+    """"an anti-Syria journalist" stands against Syria and is not Syria's."""
+    return start >= 2 and span[start - 1].text == "-" and span[start - 2].lower_ == "anti"
+
+
 def day_of(published: str | None, precision: str | None) -> str | None:
     """An ISO day to date titles by: mid-month or mid-year when only those are known."""
     if not published:
@@ -206,7 +211,7 @@ class Resolver:
         while i < len(keys):
             for length in range(min(MAX_ALIAS_TOKENS, len(keys) - i), 0, -1):
                 entry = self.registry.aliases.get(tuple(keys[i:i + length]))
-                if entry and not self.inside_other_name(span, i, i + length, entry):
+                if entry and not self.inside_other_name(span, i, i + length, entry) and not opposed(span, i):
                     found.append((i, i + length, entry))
                     i += length
                     break

@@ -37,6 +37,7 @@ TENSE_REACH = 5  # heads walked up from a noun or an infinitive to the verb whos
 PRESENT_TAGS = {"VBZ", "VBP"}
 ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}  # "could create the conditions for a no-fly zone"
 HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down
+THIRD_PARTY = "third-party"  # the mode of a go-between's deed: the parties it is between receive it
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
 
 
@@ -436,6 +437,7 @@ class EventExtractor:
         actor_tokens: list[Token] = []
         recipient_tokens: list[Token] = []
         sources: list[Token] = []  # actors named by a from-phrase
+        bare: list[Token] = []  # actors resolved from their own words alone
         phrase_start = noun.i - len(trigger.words) + 1
         frame = list(noun.children)
         for partner in noun.conjuncts:  # "exchanges and phone calls between Clinton and Yeltsin"
@@ -467,19 +469,32 @@ class EventExtractor:
                         actor_tokens += objects
                         if child.lower_ == "from":
                             sources = objects
+                        elif self.lexicon.noun_preps["from"].get(trigger.type) == "recipient":
+                            # "withdrawal of invasion forces from Panama": the parse hangs the
+                            # place left on the forces, who are not Panama's
+                            left = [g for o in objects for c in o.children if c.dep_ == "prep"
+                                    and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+                            recipient_tokens += left
+                            if left:
+                                bare += objects
+                                actor_tokens = [t for t in actor_tokens if t not in objects]
+                elif child.lower_ == "between" and objects and trigger.mode == THIRD_PARTY:
+                    recipient_tokens.append(objects[0])  # "mediation between Syria and Arafat"
                 elif child.lower_ == "between" and objects:
                     actor_tokens.append(objects[0])
                     recipient_tokens += list(objects[0].conjuncts)
                 elif child.lower_ in RECIPIENT_PREPS:
                     recipient_tokens += objects
         if not recipient_tokens:  # "its demand that Israel ease restrictions", "accusations that Russia …"
-            recipient_tokens = [g for c in noun.children if c.dep_ in ("acl", "ccomp")
-                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+            if noun.dep_ == "dobj":  # "reiterated its demand today that Israel …", the clause hung on the verb
+                clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+            recipient_tokens = [g for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                                 for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if sources and not recipient_tokens and verb is not None and actor_tokens == sources:
             # "Yeltsin took a phone call from Clinton": who takes it is on the other end
             recipient_tokens = self.subjects(verb)
-        if not actor_tokens and verb is not None:
+        if not actor_tokens and not bare and verb is not None:
             carried = noun if noun.head == verb else noun.head.head  # the noun or its measure
             if carried.dep_ == "nsubjpass":
                 actor_tokens = agents_of(verb)
@@ -502,7 +517,8 @@ class EventExtractor:
             # acts at a meeting or a protest took part in it
             clause = noun.head.head
             actor_tokens = self.subjects(clause) or self.inherited_subject(clause)
-        return resolve_all(actor_tokens, resolve), resolve_all(recipient_tokens, resolve)
+        return ([resolve(participant_span(t)) for t in bare] + resolve_all(actor_tokens, resolve),
+                resolve_all(recipient_tokens, resolve))
 
     # --- the record ---------------------------------------------------------------------
 
@@ -874,7 +890,12 @@ def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset
                for g in c.children if g.dep_ == "pobj"],
               [c for c in children if c.dep_ == "dative"],
               [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-               for g in c.children if g.dep_ == "pobj" and not is_time(g)])
+               for g in c.children if g.dep_ == "pobj" and not is_time(g)],
+              # "mobilized reservists for a possible war against Iraq": whom its purpose is against
+              [g for c in children if c.dep_ == "prep" and c.lower_ == "for"
+               for o in c.children if o.dep_ == "pobj"
+               for p in o.children if p.dep_ == "prep" and p.lower_ == "against"
+               for g in p.children if g.dep_ == "pobj"])
     resolved = [resolve_all(group, resolve) for group in groups]
     for wanted in (lambda a: bool(a.code) and a.code not in own, lambda a: bool(a.code), is_resolved):
         for actors in resolved:

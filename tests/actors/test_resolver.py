@@ -118,3 +118,8 @@ def test_a_person_met_under_a_title_that_gives_a_state_keeps_it_by_surname() -> 
 def test_regions_and_cities_of_conflict_stand_for_their_state(text: str, code: str) -> None:
     actor = resolve(text)
     assert actor.code == code and actor.sector is None
+
+
+def test_a_state_named_after_anti_is_opposed_not_the_party() -> None:
+    assert resolve("an anti-Iran cleric").code is None
+    assert resolve("an Iranian cleric").code == "IRN"

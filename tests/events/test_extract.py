@@ -512,3 +512,25 @@ def test_calling_a_named_party_is_a_phone_call_and_calling_it_names_is_not() -> 
     phone = extract("Late that night Erdogan called Putin on a secure phone.")
     assert [e["type"] for e in phone] == ["CONSULT"]  # the means of the call, not "call on"
     assert [e["type"] for e in extract("The African Union called on Ethiopia to withdraw its troops.")][0] == "REQUEST"
+
+
+def test_a_go_between_acts_on_both_parties_it_mediates_between() -> None:
+    noun = only(extract("Norway launched a mediation effort between Colombia and Venezuela."), "CONSULT")
+    assert codes(noun["actor"]) == ["NOR"] and sorted(codes(noun["recipient"])) == ["COL", "VEN"]
+    verb = only(extract("Kenya mediated between Ethiopia and Eritrea last year."), "CONSULT")
+    assert codes(verb["actor"]) == ["KEN"] and sorted(codes(verb["recipient"])) == ["ERI", "ETH"]
+
+
+def test_a_demand_hung_on_its_verb_still_takes_the_party_its_clause_names() -> None:
+    event = only(extract("The African Union repeated its demand on Monday that Sudan open the border."), "REQUEST")
+    assert codes(event["recipient"]) == ["SDN"]
+
+
+def test_whom_a_purpose_is_against_receives_the_deed() -> None:
+    event = only(extract("Greece mobilized its reservists for a possible conflict against Turkey."), "MOBILIZE")
+    assert codes(event["recipient"]) == ["TUR"]
+
+
+def test_the_place_a_force_withdraws_from_is_not_the_forces_state() -> None:
+    event = only(extract("Washington slowed the withdrawal of some combat units from Somalia."), "RETREAT")
+    assert codes(event["recipient"]) == ["SOM"] and "SOM" not in codes(event["actor"])

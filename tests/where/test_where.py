@@ -126,3 +126,10 @@ def test_a_deed_with_no_target_named_is_aimed_at_the_state_where_it_happens() ->
                     "Ugandan troops withdrew from Kisangani.")
     assert [r["code"] for r in next(e for e in events if e["trigger"] == "struck")["recipient"]] == ["IRQ"]
     assert [r["code"] for r in next(e for e in events if e["trigger"] == "withdrew")["recipient"]] == ["COD"]
+
+
+def test_a_retreat_on_the_actors_own_soil_is_aimed_at_no_one() -> None:
+    events = placed("Colombian guerrillas surrendered in Cali on Friday.",
+                    "Ugandan troops withdrew from Kisangani.")
+    assert next(e for e in events if e["trigger"] == "surrendered")["recipient"] == []
+    assert [r["code"] for r in next(e for e in events if e["trigger"] == "withdrew")["recipient"]] == ["COD"]
