@@ -37,6 +37,7 @@ TENSE_REACH = 5  # heads walked up from a noun or an infinitive to the verb whos
 PRESENT_TAGS = {"VBZ", "VBP"}
 ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}  # "could create the conditions for a no-fly zone"
 HYPOTHESIS_REACH = {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "acl"}  # deps a "may" governs down
+PROTESTED_PREPS = {"of", "at", "against", "over"}
 THIRD_PARTY = "third-party"  # the mode of a go-between's deed: the parties it is between receive it
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "relcl", "acl", "prep", "acomp"}
 
@@ -198,7 +199,11 @@ class EventExtractor:
             recipients = [r for r in self.verb_participants(purpose, resolve, trigger)[1] if r is not None]
             if any(r.code for r in recipients):
                 return recipients
-        return []
+        # "a hunger strike in protest of the government's refusal": what is protested, and whose
+        protested = [g for t in clause.subtree if t.lower_ == "protest" and t.dep_ == "pobj" and t.head.lower_ == "in"
+                     for p in t.children if p.dep_ == "prep" and p.lower_ in PROTESTED_PREPS
+                     for g in p.children if g.dep_ == "pobj"]
+        return [r for r in resolve_all(protested, resolve) if r is not None and r.code]
 
     def refused(self, token: Token, trigger: Trigger, clause: Token, modality: str) -> bool:
         """A cooperative deed that is declined is a REJECT: "Syria did not accept the plan" (a
@@ -246,7 +251,7 @@ class EventExtractor:
     def verb_trigger(self, token: Token) -> Trigger | None:
         if token.pos_ != "VERB" and not mistagged_verb(token):
             return None
-        if token.i > 0 and (token.nbor(-1).lower_, token.lower_) in self.lexicon.idioms:
+        if self.in_idiom(token):
             return None  # "as opposed to" opposes nothing
         for trigger in self.lexicon.verb_objects.get(token.lemma_.lower(), ()):
             if any(trigger.words[1] in object_words(obj) for obj in verb_objects(token)):
@@ -312,9 +317,14 @@ class EventExtractor:
                 return Trigger("ACCUSE", "allege", (token.lemma_.lower(),))
         return None
 
+    def in_idiom(self, token: Token) -> bool:
+        return token.i > 0 and (token.nbor(-1).lower_, token.lower_) in self.lexicon.idioms
+
     def noun_trigger(self, token: Token) -> Trigger | None:
         if not (token.pos_ in ("NOUN", "PROPN") or mistagged_noun(token)) or self.object_of_verb_trigger(token):
             return None
+        if self.in_idiom(token):
+            return None  # "struck in protest": the strike is the event
         for key in {token.lower_, token.lemma_.lower()}:
             for trigger in self.lexicon.nouns.get(key, ()):
                 before = trigger.words[:-1]
@@ -384,6 +394,11 @@ class EventExtractor:
         preps = RECIPIENT_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
         own = {a.code for a in actors if a is not None and a.code}
         recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve, preps, own)
+        about = self.lexicon.grievances.get(verb.lemma_.lower(), frozenset())
+        complained_of = [r for r in resolve_all([g for c in children if c.dep_ == "prep" and c.lower_ in about
+                                                  for g in c.children if g.dep_ == "pobj"], resolve)
+                         if r is not None and r.code and r.code not in own]
+        recipients = complained_of or recipients
         if not any(r is not None and r.code for r in recipients):
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # party acted on is in the clause the verb governs.
@@ -700,8 +715,10 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
     out: list[Actor | None] = []
     seen: set[int] = set()
     for token in tokens:
-        for member in (token, *token.conjuncts):
-            member = counted(member)
+        members = [counted(m) for m in (token, *token.conjuncts)]
+        # "scores of Sierra Leonean and Liberian refugees": what is counted may be a list
+        members += [partner for m in members for partner in m.conjuncts]
+        for member in members:
             if member.i not in seen:
                 seen.add(member.i)
                 actor = resolve(participant_span(member))
@@ -723,12 +740,13 @@ def resolve_all(tokens: list[Token], resolve: Resolve) -> list[Actor | None]:
 
 
 def coordinated_modifiers(token: Token, actor: Actor | None, resolve: Resolve) -> list[Actor]:
-    """"Hungarian and Romanian officials": one actor per coordinated country adjective."""
+    """"Hungarian and Romanian officials", "US and British forces": one actor per coordinated
+    country modifier."""
     if actor is None or not actor.code:
         return []
     out = []
     for child in token.children:
-        if child.dep_ in ("amod", "compound"):
+        if child.dep_ in ("amod", "compound", "nmod"):
             for partner in child.conjuncts:
                 other = resolve(token.doc[partner.i:partner.i + 1])
                 if other is not None and other.code and other.code != actor.code:
@@ -965,6 +983,8 @@ def complement_recipients(verb: Token) -> list[Token]:
             objects = [c for c in child.children if c.dep_ == "dobj" and not is_time(c)]
             objects += [g for c in child.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
                         for g in c.children if g.dep_ == "pobj" and not is_time(g)]
+            # "refused to allow UN planes to land": whom the infinitive lets or makes act
+            objects += [g for c in child.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
             if objects:
                 return objects
     return []

@@ -45,10 +45,11 @@ class Lexicon:
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
     carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there
-    idioms: frozenset[tuple[str, str]]  # (word before, verb form) that is no event: ("as", "opposed")
+    idioms: frozenset[tuple[str, str]]  # (word before, trigger word) that is no event: ("in", "protest")
     joint: dict[str, tuple[str, str | None]]  # type -> (type, mode) when several states do it together
     back_references: frozenset[str]  # "this offensive": a determiner that points back to a told event
     partaking: frozenset[str]  # "engaged in", "took part in" a deed: whose subject does it
+    grievances: dict[str, frozenset[str]]  # verb -> prepositions naming what it is about, before "to"
     calling: frozenset[str]  # "called Putin": a phone call when a named party is called
     call_media: frozenset[str]  # "called him on a secure phone": how, not "call on"
     home_targets: frozenset[str]  # types a state's organs do at home when the sentence names no one else
@@ -154,6 +155,7 @@ def load_lexicon() -> Lexicon:
         reciprocal=frozenset(raw["reciprocal"]),
         home_targets=frozenset(raw["home_targets"]),
         partaking=frozenset(raw["partaking"]), calling=frozenset(raw["calling"]),
+        grievances={verb: frozenset(preps) for verb, preps in raw["grievances"].items()},
         call_media=frozenset(raw["call_media"]),
         carried_by={key_words(noun): {verb: Trigger(t, m, key_words(noun)) for verb, (t, m) in by_verb.items()}
                     for noun, by_verb in raw["carried_by"].items()},

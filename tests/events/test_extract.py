@@ -534,3 +534,33 @@ def test_whom_a_purpose_is_against_receives_the_deed() -> None:
 def test_the_place_a_force_withdraws_from_is_not_the_forces_state() -> None:
     event = only(extract("Washington slowed the withdrawal of some combat units from Somalia."), "RETREAT")
     assert codes(event["recipient"]) == ["SOM"] and "SOM" not in codes(event["actor"])
+
+
+def test_counted_lists_and_coordinated_nmods_give_one_recipient_per_state() -> None:
+    event = only(extract("Police in Ghana tortured hundreds of Togolese and Nigerians."), "ASSAULT")
+    assert sorted(codes(event["recipient"])) == ["NGA", "TGO"]
+    demand = only(extract("The Red Crescent said US and French forces must protect the clinics."), "REQUEST")
+    assert sorted(codes(demand["recipient"])) == ["FRA", "USA"]
+
+
+def test_whom_a_refusal_would_have_let_act_receives_it() -> None:
+    event = only(extract("The junta refused to allow African Union monitors to enter the capital."), "REJECT")
+    assert [r["name"] for r in event["recipient"]] == ["African Union"]
+
+
+def test_what_a_state_withdraws_its_monitors_from_is_sanctioned() -> None:
+    events = extract("Ecuador will withdraw its observers from Venezuela next month.")
+    assert codes(only(events, "SANCTION")["recipient"]) == ["VEN"]
+
+
+def test_in_protest_tells_why_another_deed_was_done_and_what_is_protested_receives_it() -> None:
+    events = extract("Teachers went on a hunger strike in protest of the Kenyan government's pay freeze.")
+    [protest] = [e for e in events if e["type"] == "PROTEST"]
+    assert protest["trigger"] == "hunger strike" and codes(protest["recipient"]) == ["KEN"]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to() -> None:
+    event = only(extract("Cyprus complained to the European Union over Turkish drilling."), "ACCUSE")
+    assert codes(event["recipient"]) == ["TUR"]
+    told = only(extract("Chad complained to Sudan about the raids."), "ACCUSE")
+    assert codes(told["recipient"]) == ["SDN"]
