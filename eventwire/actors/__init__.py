@@ -219,16 +219,19 @@ class Resolver:
                 i += 1
         return found
 
-    @staticmethod
-    def inside_other_name(span: Span, start: int, end: int, entry: Entry) -> bool:
-        """A state or capital name that is only part of a longer named entity is not an actor."""
+    def inside_other_name(self, span: Span, start: int, end: int, entry: Entry) -> bool:
+        """A state or capital name that is only part of a longer named entity ("the Moscow
+        Times") is not an actor, unless it opens the name of a body of a sector: "the Montenegro
+        Assembly", "Baghdad University" are that state's. ("Malawi 12 million dollars" is no name.)"""
         if entry.kind not in ("state", "capital", "region"):
             return False
         for token in span[start:end]:
             if token.ent_type_ in NAME_ENTITY_TYPES:
                 ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
                 if ent is not None and (ent.end - ent.start) > (end - start) + (1 if ent[0].lower_ == "the" else 0) \
-                        and not any(t.like_num for t in ent):  # "Malawi 12 million dollars" is no name
+                        and not any(t.like_num for t in ent) \
+                        and not (ent.label_ == "ORG" and span[start].i == ent.start + (ent[0].lower_ == "the")
+                                 and self.sector_of(ent) is not None):
                     return True
         return False
 

@@ -184,7 +184,7 @@ class EventExtractor:
         if trigger.type == "PROTEST" and not any(r.code for r in recipients):
             # "began a hunger strike to demand the president's resignation": aimed at whom it demands of
             recipients = self.purpose_recipients(clause, resolve, trigger) or recipients
-        recipients = at_home(actors, recipients)
+        recipients = own_government(actors, at_home(actors, recipients))
         states = {a.code for a in actors if a.code}
         if trigger.type == "PROTEST" and len(states) == 1 and not any(r.code for r in recipients):
             recipients = [Actor("", states.pop())]  # "Algerian landowners began a hunger strike": at home
@@ -857,6 +857,16 @@ def at_home(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
     return [placed(r, home) if r.sector else r for r in recipients]
 
 
+def own_government(actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+    """"Rebels in the Ivory Coast dismissed an appeal from President Gbagbo": a government, court
+    or parliament of no named state, acted on by one state's own people or groups, is theirs."""
+    states = {a.code for a in actors if a.code and a.sector and a.sector not in STATE_ORGANS}
+    if len(states) != 1 or any(r.code for r in recipients):
+        return recipients
+    home = Actor("", states.pop())
+    return [placed(r, home) if r.sector in CIVIL_ORGANS else r for r in recipients]
+
+
 def from_home(actors: list[Actor], recipients: list[Actor], aimed_at_place: bool,
               between_states: bool = False) -> list[Actor]:
     """"Hutu rebels demanded that Burundi's government …": a group that names no state of its own,
@@ -876,7 +886,7 @@ def placed(group: Actor | None, party: Actor) -> Actor:
     """"rebels in eastern Aleppo": a group with a sector, placed in a state, is that state's."""
     if group is None or not group.sector or party.sector:
         return party
-    return Actor(group.text, party.code, group.sector, party.name, f"{party.code}-{group.sector}")
+    return Actor(group.text, party.code, group.sector, group.name or party.name, f"{party.code}-{group.sector}")
 
 
 def inner_party(token: Token, resolve: Resolve, depth: int = 2) -> tuple[Token, Actor] | None:

@@ -123,3 +123,9 @@ def test_regions_and_cities_of_conflict_stand_for_their_state(text: str, code: s
 def test_a_state_named_after_anti_is_opposed_not_the_party() -> None:
     assert resolve("an anti-Iran cleric").code is None
     assert resolve("an Iranian cleric").code == "IRN"
+
+
+def test_a_body_named_after_its_state_is_that_states_and_a_persons_name_is_not() -> None:
+    assert (resolve("the Kenya Assembly").code, resolve("the Kenya Assembly").sector) == ("KEN", "LEG")
+    assert resolve("Jordan Peterson").code is None
+    assert resolve("Kenya Airways").code == "KEN" and resolve("the Nairobi Times").code is None

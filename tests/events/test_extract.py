@@ -564,3 +564,10 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to() ->
     assert codes(event["recipient"]) == ["TUR"]
     told = only(extract("Chad complained to Sudan about the raids."), "ACCUSE")
     assert codes(told["recipient"]) == ["SDN"]
+
+
+def test_a_government_of_no_named_state_acted_on_by_a_states_rebels_is_theirs() -> None:
+    event = only(extract("Rebels in Mali rejected a plea from President Amadou Keita to disarm."), "REJECT")
+    [government] = event["recipient"]
+    assert (government["code"], government["sector"]) == ("MLI", "GOV")
+    assert government["name"] == "Amadou Keita"
