@@ -405,6 +405,12 @@ class EventExtractor:
             inner = complement_recipients(verb)
             if inner:
                 recipients = resolve_all(inner, resolve) + recipients
+        if not any(r is not None and r.code for r in recipients) and is_purpose(verb):
+            # "sent personnel to Bosnia to investigate": a purpose is aimed where its doers were sent
+            sent_to = [g for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                       for g in c.children if g.dep_ == "pobj" and not is_time(g)]
+            recipients = [r for r in resolve_all(sent_to, resolve) if r is not None and r.code
+                          and r.code not in own] + recipients
         return actors, recipients
 
     def subjects(self, verb: Token) -> list[Token]:
@@ -979,6 +985,11 @@ def condition_parties(clause: Token, resolve: Resolve) -> list[Actor]:
 def agents_of(verb: Token) -> list[Token]:
     """Who a passive verb or participle says did it: "attacked by aircraft"."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "sent troops to Mali to protect the capital"."""
+    return verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def complement_recipients(verb: Token) -> list[Token]:

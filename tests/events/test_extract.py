@@ -571,3 +571,8 @@ def test_a_government_of_no_named_state_acted_on_by_a_states_rebels_is_theirs() 
     [government] = event["recipient"]
     assert (government["code"], government["sector"]) == ("MLI", "GOV")
     assert government["name"] == "Amadou Keita"
+
+
+def test_a_purpose_with_no_target_of_its_own_is_aimed_where_its_doers_were_sent() -> None:
+    event = only(extract("The OSCE sent twelve experts to Armenia to investigate the shelling."), "ACCUSE")
+    assert codes(event["recipient"])[0] == "ARM"
