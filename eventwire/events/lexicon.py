@@ -41,7 +41,7 @@ class Lexicon:
     appearances: frozenset[str]  # "what looks like a plea": a deed named as a reading, so hypothetical
     hedges: frozenset[str]  # "probably", "is likely to": a guess at what may happen, so hypothetical
     questions: frozenset[str]  # "asked if", "wondered whether": an if-clause that is a question, not a condition
-    wishes: frozenset[str]  # "hopes to", "wants to" (all forms: "hopes" lemmatizes as "hop"): hypothetical
+    wishes: frozenset[str]  # "hopes to", "is considering" (all forms: "hopes" lemmatizes as "hop"): hypothetical
     stance_participles: frozenset[str]  # "is opposed to": a passive form whose subject acts
     permissions: frozenset[str]  # "allowed X to": an authority's concession to its own people
     carried_by: dict[tuple[str, ...], dict[str, Trigger]]  # noun key -> light verb -> its trigger there

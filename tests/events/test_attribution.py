@@ -166,6 +166,8 @@ def test_conditions_wishes_and_modal_heads_make_a_deed_hypothetical() -> None:
     assert surrender["modality"] == "hypothetical"
     done = one(extract("The Syrian army tried to retake Palmyra from ISIS."), "retake")
     assert done["modality"] == "actual"
+    weighed = one(extract("France is considering withdrawing its troops from Mali."), "withdrawing")
+    assert weighed["modality"] == "hypothetical"
 
 
 def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() -> None:
