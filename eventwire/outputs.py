@@ -222,6 +222,8 @@ def print_events_report(console: Console, summary: dict[str, Any]) -> None:
                           f"({quotes['matched']}/{quotes['gold']}) · quote speakers "
                           f"{agreement(attribution['quote_speakers'])} · page signals "
                           f"{agreement(attribution['signals'])}")
+        console.print(f"matched events the gold calls hypothetical stored as actual "
+                      f"{attribution['guesses_stored_as_actual']}")
         when_where = pages["when_where"]
         if when_where["dates"]["scored"] or when_where["places"]["scored"]:
             console.print(f"dates right at their precision {agreement(when_where['dates'])} · places right "

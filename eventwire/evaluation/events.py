@@ -481,7 +481,8 @@ class PageEventsReport:
         return {"dates": dates.to_dict(), "places": places.to_dict(), "placed_from_elsewhere": elsewhere}
 
     def attribution(self) -> dict[str, Any]:
-        """Denial links, quotes found with their speakers, and page signals, where the gold gives them."""
+        """Denial links, quotes found with their speakers, and page signals, where the gold gives
+        them; and how many matched events the gold calls hypothetical (a guess) were stored as actual."""
         links, speakers, signals = Agreement(), Agreement(), Agreement()
         matched = gold_quotes = predicted_quotes = 0
         for page in self.pages:
@@ -496,8 +497,11 @@ class PageEventsReport:
                     speakers.add(gold.speaker == frozenset([quote.speaker.code]) if quote.speaker else False)
             for _, expected, found in page.signal_checks():
                 signals.add(expected == found)
+        guesses = [(g, e) for page in self.pages for g, e in page.pairs
+                   if g.labels.get("modality") == "hypothetical" and e.modality == "actual"]
         return {"denial_links": links.to_dict(), "quotes": scores(matched, gold_quotes, predicted_quotes),
-                "quote_speakers": speakers.to_dict(), "signals": signals.to_dict()}
+                "quote_speakers": speakers.to_dict(), "signals": signals.to_dict(),
+                "guesses_stored_as_actual": len(guesses)}
 
     def summary(self) -> dict[str, Any]:
         gold = Counter(g.type for page in self.pages for g in page.gold)

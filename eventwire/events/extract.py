@@ -594,6 +594,8 @@ class EventExtractor:
             return "hypothetical"  # "may undertake to strike", "may give them time to mount a counteroffensive"
         if looks_like(clause, self.lexicon.appearances):
             return "hypothetical"  # "in what looks like a desperate plea": the author's reading
+        if named_as_possible(clause, self.lexicon.possibilities):
+            return "hypothetical"  # "the options before him included missile strikes"
         return modality
 
     def under_hypothesis(self, clause: Token) -> bool:
@@ -702,6 +704,16 @@ def looks_like(noun: Token, appearances: frozenset[str]) -> bool:
         return head.head.lemma_.lower() in appearances
     if noun.dep_ == "attr" and head.lemma_.lower() == "be" and head.dep_ == "xcomp":
         return head.head.lemma_.lower() in appearances
+    return False
+
+
+def named_as_possible(noun: Token, possibilities: frozenset[str]) -> bool:
+    """A deed named as an option: "the possibility of strikes", "options included strikes"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in possibilities
+    if noun.dep_ in ("dobj", "attr"):
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in possibilities for c in head.children)
     return False
 
 

@@ -39,6 +39,7 @@ class Lexicon:
     refusal_heads: frozenset[str]  # "refuse", "reluctant": an infinitive under them is negated
     speculation: frozenset[str]  # "I suspect …": the author's guess, so hypothetical
     appearances: frozenset[str]  # "what looks like a plea": a deed named as a reading, so hypothetical
+    possibilities: frozenset[str]  # "the options included strikes": a deed weighed, so hypothetical
     hedges: frozenset[str]  # "probably", "is likely to": a guess at what may happen, so hypothetical
     questions: frozenset[str]  # "asked if", "wondered whether": an if-clause that is a question, not a condition
     wishes: frozenset[str]  # "hopes to", "is considering" (all forms: "hopes" lemmatizes as "hop"): hypothetical
@@ -144,7 +145,7 @@ def load_lexicon() -> Lexicon:
         intent_heads=frozenset(raw["intent_heads"]), future_heads=frozenset(raw["future_heads"]),
         refusal_heads=frozenset(raw["refusal_heads"]),
         speculation=frozenset(raw["speculation"]), hedges=frozenset(raw["hedges"]),
-        appearances=frozenset(raw["appearances"]),
+        appearances=frozenset(raw["appearances"]), possibilities=frozenset(raw["possibilities"]),
         questions=frozenset(raw["questions"]),
         wishes=frozenset(form for verb in raw["wishes"] for form in inflections(verb)), negation_flips=frozenset(raw["negation_flips"]),
         refusable=frozenset(raw["refusable"]),

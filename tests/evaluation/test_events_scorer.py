@@ -306,3 +306,10 @@ def test_cli_rejects_a_file_that_is_not_gold(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "events", str(other)])
     assert result.exit_code == 2
     assert "neither PLOVER GSR records nor a gold event file" in result.stderr
+
+
+def test_a_guess_stored_as_an_actual_event_is_counted() -> None:
+    golds = [gold("RETREAT", 3, "withdraw", modality="hypothetical"), gold("ASSAULT", 5, "shelled", modality="actual")]
+    found = [event("RETREAT", 3, "withdraw"), event("ASSAULT", 5, "shelled")]
+    page = PageResult("gold.yaml", "page.txt", golds, found, match_events(golds, found))
+    assert PageEventsReport([page]).summary()["attribution"]["guesses_stored_as_actual"] == 1

@@ -168,6 +168,10 @@ def test_conditions_wishes_and_modal_heads_make_a_deed_hypothetical() -> None:
     assert done["modality"] == "actual"
     weighed = one(extract("France is considering withdrawing its troops from Mali."), "withdrawing")
     assert weighed["modality"] == "hypothetical"
+    option = one(extract("Aides said the options included air strikes on Houthi ports."), "air strikes")
+    assert option["modality"] == "hypothetical"
+    possible = one(extract("Nobody ruled out the possibility of a withdrawal from Kabul."), "withdrawal")
+    assert possible["modality"] == "hypothetical"
 
 
 def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() -> None:
