@@ -83,7 +83,7 @@ class EventExtractor:
                 continue
             trigger, framed = found
             told_as = (trigger.type, token.lemma_.lower())
-            if told_as in told and self.points_back(token):
+            if (told_as in told and self.points_back(token)) or self.named_document(token, trigger):
                 continue
             told.add(told_as)
             parsed = self.participants(token, trigger, resolve)
@@ -125,6 +125,17 @@ class EventExtractor:
                 threatened = condition_parties(clause, resolve) if intent[0] == "THREATEN" else []
                 yield token, replace(event, id=stable_id("e", event.id, intent), type=intent[0], mode=intent[1],
                                      modality="actual", recipient=threatened or event.recipient)
+
+    def named_document(self, token: Token, trigger: Trigger) -> bool:
+        """"The Lavrov–Kerry agreement has collapsed", "as required by the Minsk agreement": an
+        agreement known by its name, as the subject or agent of a verb that does not make it, is a
+        thing the sentence talks about, not an agreement it reports."""
+        if trigger.type != "AGREE" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        named = any(c.dep_ in ("compound", "nmod") and c.tag_ == "NNP" for c in token.children)
+        head = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else token.head
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        return named and subject and not self.is_light(head)
 
     def points_back(self, token: Token) -> bool:
         """"this offensive", "their offensive": a noun trigger with a determiner that refers to

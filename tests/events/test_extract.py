@@ -576,3 +576,9 @@ def test_a_government_of_no_named_state_acted_on_by_a_states_rebels_is_theirs() 
 def test_a_purpose_with_no_target_of_its_own_is_aimed_where_its_doers_were_sent() -> None:
     event = only(extract("The OSCE sent twelve experts to Armenia to investigate the shelling."), "ACCUSE")
     assert codes(event["recipient"])[0] == "ARM"
+
+
+def test_an_agreement_known_by_its_name_and_talked_about_is_not_reported_again() -> None:
+    assert [e for e in extract("The Sochi agreement has collapsed.") if e["type"] == "AGREE"] == []
+    assert [e for e in extract("The rebels were required by the Astana agreement to withdraw.") if e["type"] == "AGREE"] == []
+    assert [e["type"] for e in extract("Turkey and Russia signed the Sochi agreement on Monday.")] == ["AGREE"]
