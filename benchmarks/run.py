@@ -43,12 +43,19 @@ def anatomy_paths() -> list[str]:
 
 
 def median_seconds(work: Callable[[], object], repeats: int) -> float:
-    times = []
+    return interleaved_medians({"work": work}, repeats)["work"]
+
+
+def interleaved_medians(works: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Each work once per round, round after round: a machine that slows down or speeds up during
+    the run then weighs on every row alike, so the ratios between rows hold."""
+    times: dict[str, list[float]] = {name: [] for name in works}
     for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, work in works.items():
+            start = time.perf_counter()
+            work()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def cpu_name() -> str:
@@ -91,17 +98,19 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
             ingest(paths, store, pipeline=pipeline)
 
+    parsing = interleaved_medians({
+        "bare full spaCy parse": lambda: list(nlp.pipe(paragraphs, batch_size=64)),
+        f"bare full spaCy parse, {pipeline.processes} processes":
+            lambda: list(nlp.pipe(paragraphs, batch_size=64, n_process=pipeline.processes)),
+        "pipeline: pages → events (no store)": lambda: pipeline.process(documents),
+        "end to end: ingest into DuckDB": ingest_fresh,
+    }, args.repeats)
     timings = {
         "anatomy (plain-text pages)": (median_seconds(lambda: anatomy(anatomy_docs, None), args.repeats) / 5, len(anatomy_docs), "pages"),
         "anatomy with site repetition": (median_seconds(lambda: anatomy(anatomy_docs, site_lines), args.repeats) / 5, len(anatomy_docs), "pages"),
         "site fingerprints only": (median_seconds(lambda: [fingerprint(d) for d in anatomy_docs * 5], args.repeats) / 5, len(anatomy_docs), "pages"),
         "tokenizer only (floor)": (median_seconds(lambda: [nlp.tokenizer(p) for p in paragraphs], args.repeats), len(articles), "articles"),
-        "bare full spaCy parse": (median_seconds(lambda: list(nlp.pipe(paragraphs, batch_size=64)), args.repeats), len(articles), "articles"),
-        f"bare full spaCy parse, {pipeline.processes} processes": (median_seconds(
-            lambda: list(nlp.pipe(paragraphs, batch_size=64, n_process=pipeline.processes)), args.repeats),
-            len(articles), "articles"),
-        "pipeline: pages → events (no store)": (median_seconds(lambda: pipeline.process(documents), args.repeats), len(articles), "articles"),
-        "end to end: ingest into DuckDB": (median_seconds(ingest_fresh, args.repeats), len(articles), "articles"),
+        **{name: (seconds, len(articles), "articles") for name, seconds in parsing.items()},
     }
     parse = timings["bare full spaCy parse"][0]
     rows = [f"| {name} | {count / seconds:,.1f} {unit}/s | {seconds * 1000:,.0f} ms | {seconds / parse:.2f}× |"
@@ -115,8 +124,10 @@ def main() -> None:
         f"Corpus: {len(documents)} documents ({len(text_docs)} plain-text pages), {len(articles)} articles, "
         f"{len(paragraphs)} paragraphs, {words:,} words; from {', '.join(Path(p).name for p in paths)}. "
         f"Anatomy rows: {len(anatomy_docs)} plain-text pages (also the gold page sets), line caches cleared per page.",
-        f"Each figure is the median of {args.repeats} runs in this one process; the ratio column is time "
-        "relative to a bare full spaCy parse (en_core_web_sm) of the same paragraphs.",
+        f"Each figure is the median of {args.repeats} runs in this one process; the parse, pipeline and "
+        "ingest rows take turns, one run each per round, so a machine that changes speed mid-run "
+        "weighs on them alike. The ratio column is time relative to a bare full spaCy parse "
+        "(en_core_web_sm) of the same paragraphs.",
         "",
         "| stage | throughput | median time | time vs bare parse |",
         "|---|---|---|---|",

@@ -24,6 +24,7 @@ PARSE_BATCH = 64
 # as a possessive. One character for one, so offsets into the paragraph stay right.
 VOWELS = set("aeiou")
 STRAIGHT_QUOTES = str.maketrans("’‘“”′", "''\"\"'")
+SENTENCE_ENDS = {".", "!", "?"}
 
 
 @dataclass(slots=True)
@@ -57,8 +58,23 @@ def sentencizer() -> Sentencizer:
 
 
 def split_sentences(paragraph: Paragraph) -> list[Span]:
-    nlp = load_pipeline()
-    return list(sentencizer()(nlp.tokenizer(paragraph.text)).sents)
+    """The paragraph's sentences, tokenized once: a candidate goes to the parser as these tokens.
+    Quotes are straightened first, one character for one, so offsets stay the paragraph's."""
+    doc = sentencizer()(load_pipeline().tokenizer(paragraph.text.translate(STRAIGHT_QUOTES)))
+    for token in doc[1:-1]:
+        if paragraph.text[token.idx] == "“" and doc[token.i - 1].text in SENTENCE_ENDS:
+            # straightened, an opening mark would pass for the closing one of the sentence before
+            token.is_sent_start = True
+            doc[token.i + 1].is_sent_start = False
+    return [trimmed(sent) for sent in doc.sents]
+
+
+def trimmed(sent: Span) -> Span:
+    """The sentence without the whitespace tokens that end it."""
+    end = sent.end
+    while end > sent.start and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[sent.start:end]
 
 
 def annotate(articles: Iterable[Article], keep: Callable[[Span], bool],
@@ -67,18 +83,17 @@ def annotate(articles: Iterable[Article], keep: Callable[[Span], bool],
     `processes` > 1 on spaCy's own spawned workers (the pipeline forks its own on Linux)."""
     nlp = load_pipeline()
     annotated: list[AnnotatedArticle] = []
-    pending: list[tuple[AnnotatedArticle, Paragraph, int, str]] = []
+    pending: list[tuple[AnnotatedArticle, Paragraph, int, Doc]] = []
     for article in articles:
         item = AnnotatedArticle(article, [], 0)
         annotated.append(item)
         for paragraph in article.paragraphs:
             for sent in split_sentences(paragraph):
                 item.sentence_count += 1
-                text = sent.text.rstrip()
-                if text and keep(sent):
-                    pending.append((item, paragraph, sent.start_char, text))
-    texts = [text.translate(STRAIGHT_QUOTES) for *_, text in pending]
-    docs = nlp.pipe(texts, batch_size=PARSE_BATCH, n_process=processes if len(texts) > 1 else 1)
+                if len(sent) and keep(sent):
+                    pending.append((item, paragraph, sent.start_char, sent.as_doc()))
+    tokens = [doc for *_, doc in pending]
+    docs = nlp.pipe(tokens, batch_size=PARSE_BATCH, n_process=processes if len(tokens) > 1 else 1)
     for (item, paragraph, start, _), doc in zip(pending, docs):
         item.sentences.append(ParsedSentence(paragraph, start, doc))
     yield from annotated

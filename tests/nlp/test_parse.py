@@ -39,3 +39,12 @@ def test_annotate_keeps_article_order_and_offsets() -> None:
     annotated = list(annotate(articles(), lambda sent: True))
     assert [a.article.id for a in annotated] == [a.id for a in articles()]
     assert all(a.sentences[0].doc.text == a.article.paragraphs[0].text for a in annotated)
+
+
+def test_sentences_are_parsed_with_straight_quotes_and_end_before_the_next_quotation() -> None:
+    text = "Citing Kenya’s account, the memo says the talks failed. “We tried,” an aide said."
+    [annotated] = annotate([Article(id="a-q", document_id="d", source="s.txt", paragraphs=[Paragraph(text, 1)])],
+                           lambda sent: True)
+    first, second = annotated.sentences
+    assert first.doc.text.rstrip() == "Citing Kenya's account, the memo says the talks failed."
+    assert text[second.start:].startswith("“We tried")
