@@ -104,7 +104,7 @@ class EventExtractor:
             if not any(is_resolved(p) for p in actors + recipients) and (
                     trigger.type not in self.lexicon.unattributed
                     or (token.dep_ in ("amod", "compound") and not mistagged_noun(token))):
-                continue  # no party named; only an attack is news without one ("an attack on a convoy")
+                continue  # no party named; only an attack or a protest is news without one
             if self.refusal_told(clause):
                 continue  # "refused to withdraw" is one event, the refusal
             quote = quote_at(quotes, sentence.paragraph, sentence.start + token.idx) if quotes else None

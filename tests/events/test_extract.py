@@ -582,3 +582,9 @@ def test_an_agreement_known_by_its_name_and_talked_about_is_not_reported_again()
     assert [e for e in extract("The Sochi agreement has collapsed.") if e["type"] == "AGREE"] == []
     assert [e for e in extract("The rebels were required by the Astana agreement to withdraw.") if e["type"] == "AGREE"] == []
     assert [e["type"] for e in extract("Turkey and Russia signed the Sochi agreement on Monday.")] == ["AGREE"]
+
+
+def test_a_protest_is_news_with_no_party_named_and_organizing_one_is_staging_it() -> None:
+    assert [e["type"] for e in extract("Weeks of protests have shaken the capital.")] == ["PROTEST"]
+    strike = only(extract("Three opposition parties in Ghana organized a general strike."), "PROTEST")
+    assert codes(strike["actor"]) == ["GHA"]
