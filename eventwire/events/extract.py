@@ -33,6 +33,7 @@ CONDITION_WORDS = {"if", "unless"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 SPECULATION_DEPTH = 8  # heads walked up from an event to the author's "I think"
 PASSING_DEPS = {"relcl", "appos", "parataxis"}  # told in passing, outside a guess that governs the sentence
+INFINITIVE_REACH = 4  # verbs walked up from an infinitive to the modal it shares ("will end …, enabling X to advance")
 TENSE_REACH = 5  # heads walked up from a noun or an infinitive to the verb whose tense it shares
 PRESENT_TAGS = {"VBZ", "VBP"}
 ARGUMENT_DEPS = {"dobj", "attr", "nsubj", "nsubjpass"}  # "could create the conditions for a no-fly zone"
@@ -105,6 +106,9 @@ class EventExtractor:
                     trigger.type not in self.lexicon.unattributed
                     or (token.dep_ in ("amod", "compound") and not mistagged_noun(token))):
                 continue  # no party named; only an attack or a protest is news without one
+            if trigger.words[0] in self.lexicon.armed_only and not any(
+                    a.sector in self.lexicon.armed_sectors for a in actors):
+                continue  # "advanced the talks" is no attack
             if self.refusal_told(clause):
                 continue  # "refused to withdraw" is one event, the refusal
             quote = quote_at(quotes, sentence.paragraph, sentence.start + token.idx) if quotes else None
@@ -439,6 +443,12 @@ class EventExtractor:
                 head = head.head  # "tried to exploit it by launching offensives"
             if head.dep_ not in INHERIT_SUBJECT_DEPS or head.head == head:
                 return []
+            controller = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i] \
+                if head.dep_ == "xcomp" and head.head.lemma_.lower() not in self.lexicon.commands else []
+            if controller:
+                # "enabled the army to advance", "urged Moscow to cooperate"; a deed commanded
+                # ("ordered the paper to suspend publication") stays the commander's
+                return controller
             if head.dep_ in ("relcl", "acl"):
                 described = head.head  # "fighters who attacked": the noun the clause describes
                 if described.lemma_.lower() in self.lexicon.statement_nouns and described.head.pos_ == "VERB":
@@ -598,6 +608,17 @@ class EventExtractor:
             if governing == "hypothetical" or (governing == "future" and clause.dep_ != "dobj"):
                 # "capture of the district will end the threat", "would risk an armed clash": a deed foreseen
                 return "hypothetical"
+        if clause.dep_ == "xcomp" and is_infinitive(clause):
+            # "will try to retake", "will end the salient, enabling the army to advance": an
+            # infinitive shares the modal of the verb above it
+            head = clause.head
+            for _ in range(INFINITIVE_REACH):
+                governing = self.clause_modality(head, said)
+                if governing in ("future", "hypothetical"):
+                    return governing
+                if head.dep_ not in ("xcomp", "conj", "advcl") or head.tag_ not in ("VB", "VBG") or head.head == head:
+                    break
+                head = head.head
         wished = clause.head.lower_ in self.lexicon.wishes and clause.head.tag_ != "VBD"  # "wanted to" is a story
         if clause.dep_ == "xcomp" and wished:
             return "hypothetical"  # "hopes to seal a ceasefire"

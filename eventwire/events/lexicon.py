@@ -54,6 +54,9 @@ class Lexicon:
     calling: frozenset[str]  # "called Putin": a phone call when a named party is called
     call_media: frozenset[str]  # "called him on a secure phone": how, not "call on"
     home_targets: frozenset[str]  # types a state's organs do at home when the sentence names no one else
+    armed_only: frozenset[str]  # trigger words that are events only when an armed force does them
+    commands: frozenset[str]  # verbs whose object does the deed for the subject: "ordered X to"
+    armed_sectors: frozenset[str]
     reciprocal: frozenset[str]  # types that parties do with each other: the first named acts, the rest receive
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
     negation_flips: frozenset[str]  # types whose negated verb is a REJECT ("did not agree")
@@ -155,6 +158,8 @@ def load_lexicon() -> Lexicon:
         back_references=frozenset(raw["back_references"]),
         reciprocal=frozenset(raw["reciprocal"]),
         home_targets=frozenset(raw["home_targets"]),
+        armed_only=frozenset(raw["armed_only"]), armed_sectors=frozenset(raw["armed_sectors"]),
+        commands=frozenset(raw["commands"]),
         partaking=frozenset(raw["partaking"]), calling=frozenset(raw["calling"]),
         grievances={verb: frozenset(preps) for verb, preps in raw["grievances"].items()},
         call_media=frozenset(raw["call_media"]),

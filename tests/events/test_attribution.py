@@ -172,6 +172,9 @@ def test_conditions_wishes_and_modal_heads_make_a_deed_hypothetical() -> None:
     assert option["modality"] == "hypothetical"
     possible = one(extract("Nobody ruled out the possibility of a withdrawal from Kabul."), "withdrawal")
     assert possible["modality"] == "hypothetical"
+    tried = one(extract("Russia will try to retake Palmyra."), "retake")
+    assert tried["modality"] == "future"
+    assert one(extract("Russia tried to retake Palmyra."), "retake")["modality"] == "actual"
 
 
 def test_a_guess_reaches_down_its_sentence_but_not_into_names_or_attributions() -> None:

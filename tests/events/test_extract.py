@@ -588,3 +588,16 @@ def test_a_protest_is_news_with_no_party_named_and_organizing_one_is_staging_it(
     assert [e["type"] for e in extract("Weeks of protests have shaken the capital.")] == ["PROTEST"]
     strike = only(extract("Three opposition parties in Ghana organized a general strike."), "PROTEST")
     assert codes(strike["actor"]) == ["GHA"]
+
+
+def test_an_advance_is_an_attack_only_when_an_armed_force_makes_it() -> None:
+    advance = only(extract("The Malian army's advance on Kidal stalled."), "ASSAULT")
+    assert codes(advance["actor"]) == ["MLI"]
+    assert extract("Norway advanced the peace talks.") == []
+
+
+def test_an_infinitives_deed_is_its_objects_unless_it_was_commanded() -> None:
+    enabled = only(extract("The bridge enabled the Ethiopian army to advance on Mekelle."), "ASSAULT")
+    assert codes(enabled["actor"]) == ["ETH"]
+    ordered = only(extract("Nicaragua's government ordered the newspaper to suspend publication."), "COERCE")
+    assert codes(ordered["actor"]) == ["NIC"]
