@@ -19,6 +19,7 @@ from eventwire.nlp import AnnotatedArticle, ParsedSentence, evidence_for
 
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 SUBJECT_DEPS = {"nsubj"}
+TOPIC_VERB_PREPS = frozenset({"with"})  # a topic verb's only recipient phrase: "discussed it with Paris"
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}  # verbs and nouns
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
@@ -408,7 +409,11 @@ class EventExtractor:
         actors = resolve_all(actor_tokens, resolve)
         preps = RECIPIENT_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
         own = {a.code for a in actors if a is not None and a.code}
-        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(verb, resolve, preps, own)
+        topic = verb.lemma_.lower() in self.lexicon.topic_verbs
+        if topic:  # "discussed the conflict in Ukraine": the object is what is talked about, "with" whom
+            preps = TOPIC_VERB_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
+        recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(
+            verb, resolve, preps, own, objects=not topic)
         about = self.lexicon.grievances.get(verb.lemma_.lower(), frozenset())
         complained_of = [r for r in resolve_all([g for c in children if c.dep_ == "prep" and c.lower_ in about
                                                   for g in c.children if g.dep_ == "pobj"], resolve)
@@ -956,12 +961,12 @@ def inner_party(token: Token, resolve: Resolve, depth: int = 2) -> tuple[Token, 
 
 
 def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset[str],
-                      own: set[str]) -> list[Actor | None]:
+                      own: set[str], objects: bool = True) -> list[Actor | None]:
     """The first of object, indirect object and prepositional objects that names another coded
     party than the actor's own (`own`), else a coded one, else any party: "gave the Ivory Coast
     aid", "is providing intelligence to Macedonia", "withdrew its troops from Lebanon"."""
     children = list(verb.children)
-    objects = [c for c in children if c.dep_ == "dobj" and not is_time(c)]
+    objects = [c for c in children if c.dep_ == "dobj" and not is_time(c)] if objects else []
     groups = (objects,
               # "rejected an offer from Kabul", "confiscated weapons from armed groups": whose it was
               [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"

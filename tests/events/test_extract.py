@@ -601,3 +601,10 @@ def test_an_infinitives_deed_is_its_objects_unless_it_was_commanded() -> None:
     assert codes(enabled["actor"]) == ["ETH"]
     ordered = only(extract("Nicaragua's government ordered the newspaper to suspend publication."), "COERCE")
     assert codes(ordered["actor"]) == ["NIC"]
+
+
+def test_what_is_discussed_is_a_topic_and_whom_with_is_the_other_side() -> None:
+    talks = only(extract("Erdogan and Putin discussed the fighting in Libya."), "CONSULT")
+    assert codes(talks["actor"]) == ["TUR"] and codes(talks["recipient"]) == ["RUS"]
+    with_ = only(extract("Blinken discussed Libya with Lavrov."), "CONSULT")
+    assert codes(with_["recipient"]) == ["RUS"]
