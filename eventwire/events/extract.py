@@ -19,6 +19,7 @@ from eventwire.nlp import AnnotatedArticle, ParsedSentence, evidence_for
 
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 SUBJECT_DEPS = {"nsubj"}
+POLITE_MODALS = {"could", "would", "can", "will"}  # "asked if he could help": a request
 TOPIC_VERB_PREPS = frozenset({"with"})  # a topic verb's only recipient phrase: "discussed it with Paris"
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}  # verbs and nouns
 RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -269,6 +270,8 @@ class EventExtractor:
             return None
         if self.in_idiom(token):
             return None  # "as opposed to" opposes nothing
+        if token.dep_ == "amod" and token.tag_ == "VBG":
+            return None  # "House and Senate investigating committees": what they are, not a deed
         for trigger in self.lexicon.verb_objects.get(token.lemma_.lower(), ()):
             if any(trigger.words[1] in object_words(obj) for obj in verb_objects(token)):
                 return trigger
@@ -279,7 +282,7 @@ class EventExtractor:
             c.dep_ == "prep" and not any(is_time(g) or g.lemma_.lower() in self.lexicon.call_media for g in c.children))}
         # "called … on Wednesday", "called Flynn on a secure phone" is no "call on"
         needs = self.lexicon.complements.get(token.lemma_.lower())
-        if needs and not any(c.dep_ in needs or (c.dep_ == "prep" and c.lower_ in needs)
+        if needs and not any((c.dep_ in needs and not asks_whether(c)) or (c.dep_ == "prep" and c.lower_ in needs)
                              or (c.dep_ == "dobj" and c.pos_ == "NOUN") for c in token.children):
             candidates = tuple(t for t in candidates if len(t.words) > 1)  # "Yeltsin asked Clinton." is a question
         for trigger in candidates:
@@ -727,6 +730,13 @@ def phone_call_trigger(token: Token, calling: frozenset[str]) -> Trigger | None:
     if not called or called[0].ent_type_ not in CALLED:
         return None
     return Trigger("CONSULT", "phone", (token.lemma_.lower(),))
+
+
+def asks_whether(clause: Token) -> bool:
+    """"asking if France is the new Italy": a question, not a request, where "asks Clinton if he
+    could use his influence" asks a favour."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children) and \
+        not any(c.dep_ == "aux" and c.lower_ in POLITE_MODALS for c in clause.children)
 
 
 def is_infinitive(verb: Token) -> bool:

@@ -608,3 +608,9 @@ def test_what_is_discussed_is_a_topic_and_whom_with_is_the_other_side() -> None:
     assert codes(talks["actor"]) == ["TUR"] and codes(talks["recipient"]) == ["RUS"]
     with_ = only(extract("Blinken discussed Libya with Lavrov."), "CONSULT")
     assert codes(with_["recipient"]) == ["RUS"]
+
+
+def test_asking_whether_is_a_question_asking_if_one_could_is_a_favour_and_a_participle_is_no_deed() -> None:
+    assert extract("Traders are asking if Greece is the new Italy.") == []
+    assert [e["type"] for e in extract("Zelensky asked Biden if he could send more air defence.")][0] == "REQUEST"
+    assert [e["trigger"] for e in extract("The Senate investigating committee met in Washington.")] == ["met"]
