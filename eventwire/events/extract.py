@@ -488,6 +488,7 @@ class EventExtractor:
         recipient_tokens: list[Token] = []
         sources: list[Token] = []  # actors named by a from-phrase
         bare: list[Token] = []  # actors resolved from their own words alone
+        bare_recipients: list[Token] = []
         phrase_start = noun.i - len(trigger.words) + 1
         frame = list(noun.children)
         for partner in noun.conjuncts:  # "exchanges and phone calls between Clinton and Yeltsin"
@@ -530,12 +531,12 @@ class EventExtractor:
                                 actor_tokens = [t for t in actor_tokens if t not in objects]
                 elif child.lower_ == "between" and objects and trigger.mode == THIRD_PARTY:
                     recipient_tokens.append(objects[0])  # "mediation between Syria and Arafat"
-                elif child.lower_ == "between" and objects:
-                    actor_tokens.append(objects[0])
-                    recipient_tokens += list(objects[0].conjuncts)
+                elif child.lower_ == "between" and objects:  # the first named on one side, the rest on the other
+                    bare.append(objects[0])
+                    bare_recipients += list(objects[0].conjuncts)
                 elif child.lower_ in RECIPIENT_PREPS:
                     recipient_tokens += objects
-        if not recipient_tokens:  # "its demand that Israel ease restrictions", "accusations that Russia …"
+        if not recipient_tokens and not bare_recipients:  # "its demand that Israel ease restrictions", "accusations that Russia …"
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
             if noun.dep_ == "dobj":  # "reiterated its demand today that Israel …", the clause hung on the verb
                 clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
@@ -568,7 +569,7 @@ class EventExtractor:
             clause = noun.head.head
             actor_tokens = self.subjects(clause) or self.inherited_subject(clause)
         return ([resolve(participant_span(t)) for t in bare] + resolve_all(actor_tokens, resolve),
-                resolve_all(recipient_tokens, resolve))
+                [resolve(participant_span(t)) for t in bare_recipients] + resolve_all(recipient_tokens, resolve))
 
     # --- the record ---------------------------------------------------------------------
 
@@ -866,8 +867,11 @@ def owner_subject(token: Token) -> Token | None:
 
 def mistagged_noun(token: Token) -> bool:
     """A noun the tagger took for an adjective: "a major offensive further south" (a determiner
-    before it, no noun after it to modify)."""
+    before it, no noun after it to modify), not one an adverb grades ("the curiously offensive
+    alliance")."""
     if token.pos_ != "ADJ" or token.dep_ not in ("amod", "acomp", "dobj", "pobj", "conj"):
+        return False
+    if any(c.dep_ == "advmod" and c.i < token.i for c in token.children):
         return False
     after = token.nbor(1) if token.i + 1 < token.sent.end else None
     before = token.doc[max(token.sent.start, token.i - 3):token.i]

@@ -614,3 +614,10 @@ def test_asking_whether_is_a_question_asking_if_one_could_is_a_favour_and_a_part
     assert extract("Traders are asking if Greece is the new Italy.") == []
     assert [e["type"] for e in extract("Zelensky asked Biden if he could send more air defence.")][0] == "REQUEST"
     assert [e["trigger"] for e in extract("The Senate investigating committee met in Washington.")] == ["met"]
+
+
+def test_an_adverb_graded_adjective_is_no_noun_and_parties_between_stay_on_their_sides() -> None:
+    assert extract("Observers criticised the curiously offensive posture of the alliance.") == []
+    talks = only(extract("Talks between Ruto and Abiy Ahmed ended on Friday."), "CONSULT")
+    assert [a["text"] for a in talks["actor"]] == ["Ruto"]
+    assert [r["text"] for r in talks["recipient"]] == ["Abiy Ahmed"]
