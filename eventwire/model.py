@@ -49,9 +49,10 @@ class Paragraph:
     text: str
     line: int
     column: int = 0  # where `text` starts within its first line; kept so evidence stays verbatim
+    crosshead: bool = False  # a heading inside the body, which restates what the body tells
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "line": self.line}
+        return {"text": self.text, "line": self.line, **({"crosshead": True} if self.crosshead else {})}
 
 
 @dataclass(slots=True)

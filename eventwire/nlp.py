@@ -90,7 +90,7 @@ def annotate(articles: Iterable[Article], keep: Callable[[Span], bool],
         for paragraph in article.paragraphs:
             for sent in split_sentences(paragraph):
                 item.sentence_count += 1
-                if len(sent) and keep(sent):
+                if len(sent) and not paragraph.crosshead and keep(sent):
                     pending.append((item, paragraph, sent.start_char, sent.as_doc()))
     tokens = [doc for *_, doc in pending]
     docs = nlp.pipe(tokens, batch_size=PARSE_BATCH, n_process=processes if len(tokens) > 1 else 1)

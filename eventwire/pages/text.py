@@ -835,6 +835,20 @@ def drop_site_furniture(labeled: list[LabeledLine]) -> None:
 # --- articles --------------------------------------------------------------------------------
 
 
+CROSSHEAD_WORDS = (3, 14)
+CLOSERS = "\"'”’)]"
+SENTENCE_PUNCTUATION = ".?!:;,…"
+
+
+def is_crosshead(text: str) -> bool:
+    """A heading inside the body ("Yeltsin questions NATO expansion"): one short line, capitalised,
+    that does not end as a sentence does."""
+    words = text.split()
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return "\n" not in text.strip() and CROSSHEAD_WORDS[0] <= len(words) <= CROSSHEAD_WORDS[1] \
+        and words[0][:1].isupper() and not stripped.endswith(tuple(SENTENCE_PUNCTUATION))
+
+
 def articles_from_text(document: Document, is_site_furniture: Callable[[str], bool] | None = None) -> list[Article]:
     """One Article per article found on the page."""
     labeled = label_lines(document.content, is_site_furniture)
@@ -853,7 +867,8 @@ def articles_from_text(document: Document, is_site_furniture: Callable[[str], bo
 
 def build_article(document: Document, index: int, lines: list[LabeledLine], site: str | None) -> Article | None:
     rules = line_rules()
-    body = [Paragraph(line.text, line.number, line.column) for line in lines if line.label == "body"]
+    body = [Paragraph(line.text, line.number, line.column, is_crosshead(line.text)) for line in lines
+            if line.label == "body"]
     if not body:
         return None
     authors: list[str] = []

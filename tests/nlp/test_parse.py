@@ -48,3 +48,12 @@ def test_sentences_are_parsed_with_straight_quotes_and_end_before_the_next_quota
     first, second = annotated.sentences
     assert first.doc.text.rstrip() == "Citing Kenya's account, the memo says the talks failed."
     assert text[second.start:].startswith("“We tried")
+
+
+def test_a_crosshead_is_not_parsed_for_events() -> None:
+    article = Article(id="a-x", document_id="d", source="s.txt", paragraphs=[
+        Paragraph("Turkey bombs Kurdish positions in Iraq", 1, crosshead=True),
+        Paragraph("Turkish jets bombed Kurdish positions near Dohuk on Sunday.", 3)])
+    [annotated] = annotate([article], lambda sent: True)
+    assert [s.paragraph.line for s in annotated.sentences] == [3] and annotated.sentence_count == 2
+    assert article.paragraphs[0].to_dict()["crosshead"] is True and "crosshead" not in article.paragraphs[1].to_dict()

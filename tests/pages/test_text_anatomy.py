@@ -524,3 +524,13 @@ Halfway for now, until the next contract comes round.
     assert labels[first + 15][0] == "comment"
     [article] = articles_from_text(Document.from_bytes(disqus.encode(), disqus, source="d.txt", format="txt"))
     assert [c.author for c in article.comments] == ["quay_watcher", "old_salt"]
+
+
+def test_a_heading_inside_the_body_is_marked_as_a_crosshead() -> None:
+    from eventwire.pages.text import is_crosshead
+
+    assert is_crosshead("Kenya questions the Ethiopian dam deal")
+    assert is_crosshead("Ruto asks Abiy to ‘stop the dam’")
+    assert not is_crosshead("Kenyan troops crossed the border on Friday.")
+    assert not is_crosshead("Reply")  # too short to head anything
+
