@@ -105,7 +105,7 @@ class EventExtractor:
             if framed and trigger.type == "ACCUSE" and not any(r.code or r.sector for r in recipients):
                 continue  # a claim is an allegation only against a party its clause names
             if not any(is_resolved(p) for p in actors + recipients) and (
-                    trigger.type not in self.lexicon.unattributed
+                    trigger.type not in self.lexicon.unattributed or generic(token, trigger)
                     or (token.dep_ in ("amod", "compound") and not mistagged_noun(token))):
                 continue  # no party named; only an attack or a protest is news without one
             if trigger.words[0] in self.lexicon.armed_only and not any(
@@ -731,6 +731,15 @@ def phone_call_trigger(token: Token, calling: frozenset[str]) -> Trigger | None:
     if not called or called[0].ent_type_ not in CALLED:
         return None
     return Trigger("CONSULT", "phone", (token.lemma_.lower(),))
+
+
+def generic(token: Token, trigger: Trigger) -> bool:
+    """A bare singular noun after a preposition names a kind of deed, not one that happened:
+    "those accused of sexual assault", "a warning against terrorism"."""
+    start = token.i - len(trigger.words) + 1  # "sexual" of "sexual assault" is the trigger's own
+    return token.dep_ == "pobj" and token.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep") and not start <= c.i < token.i
+        for c in token.children)
 
 
 def asks_whether(clause: Token) -> bool:

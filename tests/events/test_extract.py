@@ -621,3 +621,8 @@ def test_an_adverb_graded_adjective_is_no_noun_and_parties_between_stay_on_their
     talks = only(extract("Talks between Ruto and Abiy Ahmed ended on Friday."), "CONSULT")
     assert [a["text"] for a in talks["actor"]] == ["Ruto"]
     assert [r["text"] for r in talks["recipient"]] == ["Abiy Ahmed"]
+
+
+def test_a_bare_deed_noun_after_a_preposition_names_a_kind_of_deed_not_one_that_happened() -> None:
+    assert extract("The law protects those accused of sexual assault.") == []
+    assert [e["type"] for e in extract("Witnesses reported an attack on a convoy.")] == ["ASSAULT"]
