@@ -34,7 +34,7 @@ NAME_ENTITY_TYPES = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", 
 class Entry:
     """One registry entry an alias points to."""
 
-    code: str
+    code: str | None  # None for an organisation of no one state (an outlet such as The Duran)
     name: str
     kind: str  # state | adjective | capital | region | metonym | organization | person
     sector: str | None = None
@@ -156,7 +156,7 @@ class Registry:
 
     def load_organizations(self, lines: Iterable[str]) -> None:
         for row in csv.DictReader(lines):
-            entry = Entry(row["code"], row["name"], "organization", row.get("sector") or None,
+            entry = Entry(row["code"] or None, row["name"], "organization", row.get("sector") or None,
                           row.get("actor_id") or None)
             for alias in [row["name"], *split_aliases(row.get("aliases", ""))]:
                 self.add(alias, entry)
