@@ -139,9 +139,9 @@ class EventExtractor:
         if trigger.type != "AGREE" or token.pos_ not in ("NOUN", "PROPN"):
             return False
         named = any(c.dep_ in ("compound", "nmod") and c.tag_ == "NNP" for c in token.children)
-        head = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else token.head
-        subject = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-        return named and subject and not self.is_light(head)
+        agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+        subject = agent or token.dep_ in ("nsubj", "nsubjpass")
+        return named and subject and not self.is_light(token.head.head if agent else token.head)
 
     def points_back(self, token: Token) -> bool:
         """"this offensive", "their offensive": a noun trigger with a determiner that refers to
@@ -416,12 +416,13 @@ class EventExtractor:
         if topic:  # "discussed the conflict in Ukraine": the object is what is talked about, "with" whom
             preps = TOPIC_VERB_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
         recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(
-            verb, resolve, preps, own, objects=not topic)
-        about = self.lexicon.grievances.get(verb.lemma_.lower(), frozenset())
-        complained_of = [r for r in resolve_all([g for c in children if c.dep_ == "prep" and c.lower_ in about
-                                                  for g in c.children if g.dep_ == "pobj"], resolve)
-                         if r is not None and r.code and r.code not in own]
-        recipients = complained_of or recipients
+            verb, resolve, preps, own, with_objects=not topic)
+        about = self.lexicon.grievances.get(verb.lemma_.lower())
+        if about:  # "complained to the UN over Israeli raids": aimed at what it is about
+            complained_of = [r for r in resolve_all([g for c in children if c.dep_ == "prep" and c.lower_ in about
+                                                      for g in c.children if g.dep_ == "pobj"], resolve)
+                             if r is not None and r.code and r.code not in own]
+            recipients = complained_of or recipients
         if not any(r is not None and r.code for r in recipients):
             # "demanded that the US cancel …", "threatened to break relations with Russia": the
             # party acted on is in the clause the verb governs.
@@ -984,12 +985,13 @@ def inner_party(token: Token, resolve: Resolve, depth: int = 2) -> tuple[Token, 
 
 
 def object_recipients(verb: Token, resolve: Resolve, preps: set[str] | frozenset[str],
-                      own: set[str], objects: bool = True) -> list[Actor | None]:
+                      own: set[str], with_objects: bool = True) -> list[Actor | None]:
     """The first of object, indirect object and prepositional objects that names another coded
     party than the actor's own (`own`), else a coded one, else any party: "gave the Ivory Coast
-    aid", "is providing intelligence to Macedonia", "withdrew its troops from Lebanon"."""
+    aid", "is providing intelligence to Macedonia", "withdrew its troops from Lebanon". Without
+    `with_objects` the object is a topic and not tried ("discussed the conflict in Ukraine")."""
     children = list(verb.children)
-    objects = [c for c in children if c.dep_ == "dobj" and not is_time(c)] if objects else []
+    objects = [c for c in children if c.dep_ == "dobj" and not is_time(c)] if with_objects else []
     groups = (objects,
               # "rejected an offer from Kabul", "confiscated weapons from armed groups": whose it was
               [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1061,7 +1063,7 @@ def agents_of(verb: Token) -> list[Token]:
 
 def is_purpose(verb: Token) -> bool:
     """An infinitive of purpose: "sent troops to Mali to protect the capital"."""
-    return verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb)
 
 
 def complement_recipients(verb: Token) -> list[Token]:
