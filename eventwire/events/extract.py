@@ -111,8 +111,8 @@ class EventExtractor:
             if trigger.words[0] in self.lexicon.armed_only and not any(
                     a.sector in self.lexicon.armed_sectors for a in actors):
                 continue  # "advanced the talks" is no attack
-            if self.refusal_told(clause):
-                continue  # "refused to withdraw" is one event, the refusal
+            if self.refusal_told(clause) or self.request_told(clause):
+                continue  # "refused to withdraw", "urged Moscow to cooperate": one event, the refusal or the request
             quote = quote_at(quotes, sentence.paragraph, sentence.start + token.idx) if quotes else None
             event = self.make_event(annotated, sentence, sent, token, trigger, actors, recipients, clause,
                                     resolve, quote)
@@ -234,6 +234,15 @@ class EventExtractor:
 
     def under_refusal(self, clause: Token) -> bool:
         return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in self.lexicon.refusal_heads
+
+    def request_told(self, clause: Token) -> bool:
+        """"urged Moscow to cooperate", "called on Ethiopia to withdraw": the deed asked for is the
+        REQUEST's content, not an event of its own. A deed commanded ("ordered the paper to
+        suspend publication") is the commander's, and stays."""
+        if clause.dep_ != "xcomp" or not is_infinitive(clause) or clause.head.lemma_.lower() in self.lexicon.commands:
+            return False
+        asked = self.verb_trigger(clause.head)
+        return asked is not None and asked.type == "REQUEST"
 
     def refusal_told(self, clause: Token) -> bool:
         """"refused to back down", "is reluctant to strike a deal": the head of refusal is a

@@ -626,3 +626,8 @@ def test_an_adverb_graded_adjective_is_no_noun_and_parties_between_stay_on_their
 def test_a_bare_deed_noun_after_a_preposition_names_a_kind_of_deed_not_one_that_happened() -> None:
     assert extract("The law protects those accused of sexual assault.") == []
     assert [e["type"] for e in extract("Witnesses reported an attack on a convoy.")] == ["ASSAULT"]
+
+
+def test_a_deed_asked_for_is_the_requests_content_and_a_deed_commanded_stays() -> None:
+    assert [e["type"] for e in extract("The EU urged Serbia to cooperate with the tribunal.")] == ["REQUEST"]
+    assert "COERCE" in [e["type"] for e in extract("Zimbabwe's government ordered the weekly to suspend publication.")]
