@@ -631,3 +631,8 @@ def test_a_bare_deed_noun_after_a_preposition_names_a_kind_of_deed_not_one_that_
 def test_a_deed_asked_for_is_the_requests_content_and_a_deed_commanded_stays() -> None:
     assert [e["type"] for e in extract("The EU urged Serbia to cooperate with the tribunal.")] == ["REQUEST"]
     assert "COERCE" in [e["type"] for e in extract("Zimbabwe's government ordered the weekly to suspend publication.")]
+
+
+def test_ordering_diplomats_out_is_an_expulsion() -> None:
+    event = only(extract("Ecuador ordered the Colombian ambassador to leave within 72 hours."), "SANCTION")
+    assert event["mode"] == "expel" and codes(event["recipient"]) == ["COL"]
