@@ -636,3 +636,8 @@ def test_a_deed_asked_for_is_the_requests_content_and_a_deed_commanded_stays() -
 def test_ordering_diplomats_out_is_an_expulsion() -> None:
     event = only(extract("Ecuador ordered the Colombian ambassador to leave within 72 hours."), "SANCTION")
     assert event["mode"] == "expel" and codes(event["recipient"]) == ["COL"]
+
+
+def test_talks_held_over_a_line_are_a_phone_call() -> None:
+    event = only(extract("Kerry talked with Lavrov by telephone on Friday."), "CONSULT")
+    assert event["mode"] == "phone"
