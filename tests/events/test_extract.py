@@ -641,3 +641,8 @@ def test_ordering_diplomats_out_is_an_expulsion() -> None:
 def test_talks_held_over_a_line_are_a_phone_call() -> None:
     event = only(extract("Kerry talked with Lavrov by telephone on Friday."), "CONSULT")
     assert event["mode"] == "phone"
+
+
+def test_ignoring_what_another_party_asked_is_a_rejection() -> None:
+    event = only(extract("The junta ignored calls from the African Union to restore civilian rule."), "REJECT")
+    assert [r["name"] for r in event["recipient"]] == ["African Union"]
