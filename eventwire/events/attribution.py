@@ -265,10 +265,13 @@ def source_position(paragraph: Paragraph, offset: int) -> tuple[int, int]:
 
 
 def link_denials(events: list[Event], denials: set[str], reach: int,
-                 clause_denials: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+                 clause_denials: set[str] | frozenset[str] = frozenset(),
+                 verbal: frozenset[str] = frozenset()) -> list[Event]:
     """Each denial (the ids of REJECT events that deny something said before) linked to the
     latest claim before it, at most `reach` event-bearing sentences back, that the deniers did not
-    make themselves: one whose actors include a denier (the accused denies), else the latest. An
+    make themselves: one whose actors include a denier (the accused denies), a deed before a word
+    (`verbal` types: "rejected the accusation" answers the poisoning, not the "ignored her
+    deadline" told since), else the latest. An
     accusation stands for its claim when no claimed event was found in it. The claim becomes
     `denied` and names the deniers; a denial whose text names no recipient answers the claimant.
     A denial with a clause of its own (`clause_denials`: "denied that its boats attacked …")
@@ -295,7 +298,9 @@ def link_denials(events: list[Event], denials: set[str], reach: int,
                   and (e.attribution.stance != "asserted" or e.type == "ACCUSE")]
         if not claims:
             continue
-        claim = next((c for c in reversed(claims) if deniers & accused(c)), claims[-1])
+        on_deniers = [c for c in claims if deniers & accused(c)]
+        claim = next((c for c in reversed(on_deniers) if c.type not in verbal),
+                     on_deniers[-1] if on_deniers else claims[-1])
         if claim.type == "ACCUSE" and claim.attribution.stance == "asserted":
             # "accused Syria of dropping a nerve agent, … killed 80": the deed the accusation tells
             claim = next((c for c in claims if sentence_of[c.id] == sentence_of[claim.id]

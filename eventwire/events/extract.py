@@ -75,7 +75,8 @@ class EventExtractor:
                             denials.add(event.id)
                             if any(c.dep_ == "ccomp" for c in token.children):
                                 clause_denials.add(event.id)
-        return link_denials(events, denials, self.attributor.frames.denial_reach, clause_denials)
+        return link_denials(events, denials, self.attributor.frames.denial_reach, clause_denials,
+                            self.lexicon.verbal)
 
     def sentence_events(self, annotated: AnnotatedArticle, sentence: ParsedSentence, sent: Span,
                         resolve: Resolve, told: set[tuple[str, str]],

@@ -55,6 +55,15 @@ def test_a_denial_links_to_the_claim_it_answers_and_the_claim_keeps_its_claimant
     assert [a["code"] for a in claim["attribution"]["denied_by"]] == ["IRN"]
 
 
+def test_a_denial_answers_the_deed_claimed_before_a_word_claimed_since() -> None:
+    events = extract("Washington accused Tehran of attacking two tankers in the Gulf of Oman.",
+                     "The envoy said Tehran had ignored the deadline to explain itself.",
+                     "Iran denied the accusation on Friday.")
+    claim, denial = one(events, "attacking"), one(events, "denied")
+    assert denial["attribution"]["denies"] == claim["id"]
+    assert one(events, "ignored")["attribution"]["stance"] == "claimed"
+
+
 def test_a_denial_with_its_own_clause_denies_that_event() -> None:
     deed = one(extract("Ankara denied that its jets had bombed a village in northern Iraq."), "bombed")
     assert deed["attribution"]["stance"] == "denied" and deed["attribution"]["speaker"]["code"] == "TUR"
