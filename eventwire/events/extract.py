@@ -545,8 +545,9 @@ class EventExtractor:
                 elif child.lower_ == "between" and objects:  # the first named on one side, the rest on the other
                     bare.append(objects[0])
                     bare_recipients += list(objects[0].conjuncts)
-                elif child.lower_ in RECIPIENT_PREPS:
-                    recipient_tokens += objects
+                elif child.lower_ in RECIPIENT_PREPS and not (trigger.type in self.lexicon.talk_types
+                                                              and child.lower_ == "on"):
+                    recipient_tokens += objects  # "talks on Syria" are about Syria, "talks with Syria" with it
         if not recipient_tokens and not bare_recipients:  # "its demand that Israel ease restrictions", "accusations that Russia …"
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
             if noun.dep_ == "dobj":  # "reiterated its demand today that Israel …", the clause hung on the verb

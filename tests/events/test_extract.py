@@ -646,3 +646,13 @@ def test_talks_held_over_a_line_are_a_phone_call() -> None:
 def test_ignoring_what_another_party_asked_is_a_rejection() -> None:
     event = only(extract("The junta ignored calls from the African Union to restore civilian rule."), "REJECT")
     assert [r["name"] for r in event["recipient"]] == ["African Union"]
+
+
+def test_an_exchange_of_views_is_a_consultation() -> None:
+    event = only(extract("Erdogan and Putin had an exchange of views on Libya."), "CONSULT")
+    assert sorted(codes(event["actor"]) + codes(event["recipient"])) == ["RUS", "TUR"]
+
+
+def test_a_talks_noun_takes_its_topic_after_on_and_its_other_side_after_with_or_to() -> None:
+    talks = only(extract("Kerry held talks with Lavrov on Syria."), "CONSULT")
+    assert codes(talks["recipient"]) == ["RUS"]
