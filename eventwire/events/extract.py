@@ -20,7 +20,6 @@ from eventwire.nlp import AnnotatedArticle, ParsedSentence, evidence_for
 Resolve = Callable[[Span], Actor | None]  # one article's actor resolution (ArticleActors.resolve)
 SUBJECT_DEPS = {"nsubj"}
 POLITE_MODALS = {"could", "would", "can", "will"}  # "asked if he could help": a request
-TOPIC_VERB_PREPS = frozenset({"with"})  # a topic verb's only recipient phrase: "discussed it with Paris"
 RECIPIENT_PREPS = {"against", "on", "at", "with", "to", "into", "upon", "towards", "toward"}  # verbs and nouns
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEETING_PREPS = {"during", "at", "after", "before", "following", "ahead", "for"}
@@ -420,11 +419,9 @@ class EventExtractor:
             recipient_tokens = []
         actor_tokens = [self.antecedent(t) for t in actor_tokens] or self.inherited_subject(verb)
         actors = resolve_all(actor_tokens, resolve)
-        preps = RECIPIENT_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
+        preps = self.recipient_preps(trigger)
         own = {a.code for a in actors if a is not None and a.code}
-        topic = verb.lemma_.lower() in self.lexicon.topic_verbs
-        if topic:  # "discussed the conflict in Ukraine": the object is what is talked about, "with" whom
-            preps = TOPIC_VERB_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())
+        topic = verb.lemma_.lower() in self.lexicon.topic_verbs  # "discussed the conflict in Ukraine"
         recipients = resolve_all(recipient_tokens, resolve) if passive else object_recipients(
             verb, resolve, preps, own, with_objects=not topic)
         about = self.lexicon.grievances.get(verb.lemma_.lower())
@@ -446,6 +443,12 @@ class EventExtractor:
             recipients = [r for r in resolve_all(sent_to, resolve) if r is not None and r.code
                           and r.code not in own] + recipients
         return actors, recipients
+
+    def recipient_preps(self, trigger: Trigger) -> frozenset[str]:
+        """The prepositions that name the type's recipient: "talks on Syria" are about Syria (a
+        topic), "withdrew from Lebanon" retreats from it."""
+        return (RECIPIENT_PREPS | self.lexicon.recipient_preps.get(trigger.type, frozenset())) \
+            - self.lexicon.topic_preps.get(trigger.type, frozenset())
 
     def subjects(self, verb: Token) -> list[Token]:
         """The verb's own subjects, pronouns read as what they stand for."""
@@ -545,9 +548,8 @@ class EventExtractor:
                 elif child.lower_ == "between" and objects:  # the first named on one side, the rest on the other
                     bare.append(objects[0])
                     bare_recipients += list(objects[0].conjuncts)
-                elif child.lower_ in RECIPIENT_PREPS and not (trigger.type in self.lexicon.talk_types
-                                                              and child.lower_ == "on"):
-                    recipient_tokens += objects  # "talks on Syria" are about Syria, "talks with Syria" with it
+                elif child.lower_ in RECIPIENT_PREPS - self.lexicon.topic_preps.get(trigger.type, frozenset()):
+                    recipient_tokens += objects
         if not recipient_tokens and not bare_recipients:  # "its demand that Israel ease restrictions", "accusations that Russia …"
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
             if noun.dep_ == "dobj":  # "reiterated its demand today that Israel …", the clause hung on the verb

@@ -57,7 +57,7 @@ class Lexicon:
     armed_only: frozenset[str]  # trigger words that are events only when an armed force does them
     commands: frozenset[str]  # verbs whose object does the deed for the subject: "ordered X to"
     topic_verbs: frozenset[str]  # verbs whose object is what is talked about, not a party
-    talk_types: frozenset[str]  # types whose nouns take their topic after "on", not a party
+    topic_preps: dict[str, frozenset[str]]  # type -> prepositions that name its topic, not a party
     armed_sectors: frozenset[str]
     reciprocal: frozenset[str]  # types that parties do with each other: the first named acts, the rest receive
     means: dict[str, dict[str, frozenset[str]]]  # type -> mode -> words that name it in the clause
@@ -162,7 +162,7 @@ def load_lexicon() -> Lexicon:
         home_targets=frozenset(raw["home_targets"]),
         armed_only=frozenset(raw["armed_only"]), armed_sectors=frozenset(raw["armed_sectors"]),
         commands=frozenset(raw["commands"]), topic_verbs=frozenset(raw["topic_verbs"]),
-        talk_types=frozenset(raw["talk_types"]),
+        topic_preps={t: frozenset(preps) for t, preps in raw["topic_preps"].items()},
         partaking=frozenset(raw["partaking"]), calling=frozenset(raw["calling"]),
         grievances={verb: frozenset(preps) for verb, preps in raw["grievances"].items()},
         call_media=frozenset(raw["call_media"]),

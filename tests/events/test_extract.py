@@ -656,3 +656,5 @@ def test_an_exchange_of_views_is_a_consultation() -> None:
 def test_a_talks_noun_takes_its_topic_after_on_and_its_other_side_after_with_or_to() -> None:
     talks = only(extract("Kerry held talks with Lavrov on Syria."), "CONSULT")
     assert codes(talks["recipient"]) == ["RUS"]
+    met = only(extract("Kerry met with Lavrov on Syria."), "CONSULT")  # a verb of the type alike
+    assert codes(met["recipient"]) == ["RUS"]

@@ -113,3 +113,8 @@ def test_verb_object_triggers_need_their_object() -> None:
     assert [t.words for t in lexicon.verb_objects["lift"]][0][0] == "lift"
     assert "lift" not in lexicon.verbs  # alone, "lift" is no event
     assert "lift" in lexicon.pair_verbs and "curfew" in lexicon.pair_objects
+
+
+def test_prepositions_in_the_data_stay_words() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.topic_preps["CONSULT"] == frozenset({"on"})  # YAML reads a bare on as true
